@@ -1,0 +1,20 @@
+"""Paths and tuning constants, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PATTERNS_DIR = PACKAGE_DIR / "nlp" / "patterns"
+
+# Files larger than this are not read at all (a report of several hundred pages is ~20 MB).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+# A word counts as "known English" when its Zipf frequency (wordfreq, log10 per billion words) is at least
+# this; 3.0 is about one use per million words, enough to exclude extraction debris such as "nancial" (1.2).
+KNOWN_WORD_ZIPF = 3.0
+# A repaired spelling must be this much more frequent than the damaged one before we replace it.
+REPAIR_MIN_GAIN_ZIPF = 1.5
+
+# Organisation names whose keys score at least this (rapidfuzz token_sort_ratio, 0-100) are merged.
+FUZZY_MERGE_SCORE = 92.0

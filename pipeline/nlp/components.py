@@ -1,0 +1,452 @@
+"""Rule components. Each reads its lexicon from a data file and writes spans to doc.spans[<its key>].
+
+Span extensions carry what the extractors publish: `org_type`, `acronym` and `rule` on organisation spans,
+`figure` (a dict of value, unit, ...) on figure spans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+for _name in ("org_type", "acronym", "rule", "figure"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&]{1,9}$")
+_QUOTES_OPEN = {"“", '"', "«", "„", "‘", "'"}
+_QUOTES_CLOSE = {"”", '"', "»", "“", "’", "'", "''"}
+_DASHES = {"-", "–", "—"}
+
+
+def is_acronym(text: str) -> bool:
+    """ACR, I4C, OSCE, AfDB: short, starts upper case, at least two capitals, no spaces."""
+    return bool(_ACRONYM.match(text))
+
+
+def schwartz_hearst(short: str, words: list[str]) -> int | None:
+    """Index into `words` where the long form of `short` starts, or None (Schwartz & Hearst 2003).
+
+    Every letter of the short form must appear in order in the long form, and its first letter must start a word.
+    Digits and punctuation in the short form are ignored ("I4C" aligns with "Innovation for Change").
+    """
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    text = " ".join(words).lower()
+    li = len(text) - 1
+    for si in range(len(letters) - 1, -1, -1):
+        c = letters[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    return len(text[: li + 1].split())
+
+
+@Language.factory("pipeline_org_shapes_v1", default_config={"lexicon": ""})
+def make_org_shapes(nlp: Language, name: str, lexicon: str) -> OrgShapes:
+    return OrgShapes(json.loads(Path(lexicon).read_text(encoding="utf-8")))
+
+
+class OrgShapes:
+    """Organisation names by their shape: capitalised runs with an organisation head word ('X Association',
+    'Ministry of X'), acronym definitions ('Long Name (ACR)'), names after a type cue ('PA Fidokor',
+    'CSO “Istoki Dobra”'), and all-capital acronyms (kept later only if some document defines them)."""
+
+    def __init__(self, lexicon: dict):
+        self.heads: dict[str, str] = lexicon["heads"]
+        self.lower_heads = {h: self.heads[h.capitalize()] for h in lexicon["lowercase_heads"]}
+        self.needs_name = set(lexicon["needs_name"])
+        self.connectors = set(lexicon["connectors"])
+        self.leading_stop = set(lexicon["leading_stopwords"])
+        self.generic = set(lexicon["generic_modifiers"])
+        self.non_org = set(lexicon["non_org_words"])
+        self.cues: dict[str, str] = lexicon["prefix_cues"]
+        self.max_cue_words = max(len(c.split()) for c in self.cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for start, end in self._runs(doc):
+            span = self._named_span(doc, start, end)
+            if span is not None:
+                spans.append(span)
+        spans.extend(self._acronym_definitions(doc))
+        spans.extend(self._cued_names(doc))
+        spans.extend(self._bare_acronyms(doc))
+        for span in list(spans):
+            if span._.rule != "acronym_bare" and span._.acronym is None:
+                span._.acronym = self._adjacent_acronym(doc, span)
+        doc.spans["org_shapes"] = spans
+        return doc
+
+    # -- capitalised runs -------------------------------------------------------------------------------
+    def _is_cap(self, token: Token) -> bool:
+        text = token.text
+        return text[:1].isupper() and any(c.isalpha() for c in text) and text not in ("I",)
+
+    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
+        runs, i, n = [], 0, len(doc)
+        while i < n:
+            if not self._is_cap(doc[i]):
+                i += 1
+                continue
+            start, j, last_cap = i, i + 1, i
+            while j < n and not doc[j].is_sent_start:
+                token = doc[j]
+                if self._is_cap(token):
+                    last_cap = j
+                elif self._starts_new_name(doc, j):
+                    break
+                elif token.text in self.connectors or (token.text == "," and self._comma_inside(doc, start, j)):
+                    if token.whitespace_ == "" and token.text in _DASHES and j + 1 < n and not self._is_cap(doc[j + 1]):
+                        break
+                else:
+                    break
+                j += 1
+            end = last_cap + 1
+            if end < n and doc[end].text in self.lower_heads and (end - start > 1 or not doc[start].is_sent_start):
+                end += 1  # "Golomt bank", "Chevron corporation": a lower-case head right after a proper name
+            runs.append((start, end))
+            i = max(end, i + 1)
+        return runs
+
+    def _starts_new_name(self, doc: Doc, j: int) -> bool:
+        """'UNDP and the Ministry of X', 'USAID and Ministry of X': a conjunction between two names."""
+        if doc[j].text not in ("and", "&", ",") or j + 1 >= len(doc):
+            return False
+        nxt = doc[j + 1]
+        if nxt.text == "the":
+            return True
+        return nxt.text in self.heads and j + 2 < len(doc) and doc[j + 2].text in ("of", "for")
+
+    def _comma_inside(self, doc: Doc, start: int, comma: int) -> bool:
+        """'Ministry of Digital Development, Innovation and Aerospace Industry': a comma inside 'Head of A, B and C'."""
+        if doc[start].text not in self.heads or comma - start < 3 or doc[start + 1].text not in ("of", "for"):
+            return False
+        for token in doc[comma + 1: comma + 8]:
+            if token.text == "and":
+                return True
+            if not self._is_cap(token) and token.text != ",":
+                return False
+        return False
+
+    def _named_span(self, doc: Doc, start: int, end: int) -> Span | None:
+        while start < end and (doc[start].text in self.leading_stop or doc[start].text in self.connectors
+                               or doc[start].text == ","):
+            start += 1
+        while end > start and (doc[end - 1].text in self.connectors or doc[end - 1].text == ","):
+            end -= 1
+        if end <= start:
+            return None
+        heads = [i for i in range(start, end) if self._head_type(doc[i]) is not None]
+        if not heads:
+            return None
+        last = heads[-1]
+        # After the last head keep only a complement ("of X", "for X"); "X Foundation in Kyrgyzstan" ends at the head.
+        if last + 1 < end and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
+            end = last + 1
+        if doc[end - 1].text in self.non_org or (doc[start].text in self.non_org and start + 1 < end
+                                                  and doc[start + 1].text in ("on", "of")):
+            return None
+        names = [t for t in doc[start:end] if self._is_cap(t) and t.text not in self.connectors]
+        proper = [t for t in names if self._head_type(t) is None and t.text not in self.generic]
+        if not proper:
+            return None  # "Civil Society", "National Bank", "Government": generic without a proper name
+        span = Span(doc, start, end, label="ORG")
+        span._.org_type = self._span_type(doc, start, end, heads)
+        span._.rule = "org_head_shape"
+        return span
+
+    def _head_type(self, token: Token) -> str | None:
+        text = token.text
+        if text in self.heads:
+            return self.heads[text]
+        if text.islower() and text in self.lower_heads:
+            return self.lower_heads[text]
+        return None
+
+    def _span_type(self, doc: Doc, start: int, end: int, heads: list[int]) -> str:
+        index = heads[-1] if heads[-1] == end - 1 else heads[0]
+        return self._head_type(doc[index]) or "other"
+
+    # -- acronym definitions ------------------------------------------------------------------------------
+    def _acronym_definitions(self, doc: Doc) -> list[Span]:
+        spans = []
+        for open_i, token in enumerate(doc):
+            if token.text != "(":
+                continue
+            close_i = next((k for k in range(open_i + 1, min(open_i + 4, len(doc))) if doc[k].text == ")"), None)
+            if close_i is None or close_i == open_i + 1:
+                continue
+            short = " ".join(t.text for t in doc[open_i + 1: close_i])
+            if not all(is_acronym(t.text) or t.text.isupper() for t in doc[open_i + 1: close_i]) or \
+                    not is_acronym(doc[open_i + 1].text):
+                continue
+            sentence_start = token.sent.start
+            window = max(sentence_start, open_i - min(len(short) + 5, 2 * len(short)))
+            words = [t.text for t in doc[window:open_i]]
+            offset = schwartz_hearst(short, words)
+            if offset is None:
+                continue
+            start = window + offset
+            while start < open_i and doc[start].text in self.leading_stop:
+                start += 1
+            long_tokens = doc[start:open_i]
+            if len(long_tokens) < 2 or not self._is_cap(long_tokens[0]):
+                continue
+            content = [t for t in long_tokens if t.text.lower() not in self.connectors and t.is_alpha]
+            if sum(1 for t in content if t.text[:1].isupper()) < 0.6 * len(content):
+                continue  # "civil society organizations (CSOs)": a generic noun, not a name
+            if long_tokens[-1].text in self.non_org or long_tokens[0].text in self.non_org:
+                continue
+            heads = [i for i in range(start, open_i) if self._head_type(doc[i]) is not None]
+            span = Span(doc, start, open_i, label="ORG")
+            span._.org_type = self._span_type(doc, start, open_i, heads) if heads else "other"
+            span._.acronym = short
+            span._.rule = "acronym_definition"
+            spans.append(span)
+        return spans
+
+    def _adjacent_acronym(self, doc: Doc, span: Span) -> str | None:
+        """'Long Name – ACR', 'Long Name, ACR', 'Long Name “ACR”', 'ACR – Long Name'."""
+        after = doc[span.end: span.end + 4]
+        if len(after) >= 2 and after[0].text in (*_DASHES, ",", "(") and is_acronym(after[1].text) and \
+                (len(after) == 2 or not self._is_cap(after[2])):
+            return after[1].text
+        if len(after) >= 3 and after[0].text in _QUOTES_OPEN and is_acronym(after[1].text) and \
+                after[2].text in _QUOTES_CLOSE:
+            return after[1].text
+        before = doc[max(0, span.start - 2): span.start]
+        if len(before) == 2 and before[1].text in _DASHES and is_acronym(before[0].text):
+            return before[0].text
+        return None
+
+    # -- names after a type cue -----------------------------------------------------------------------------
+    def _cued_names(self, doc: Doc) -> list[Span]:
+        spans = []
+        for i in range(len(doc)):
+            for width in range(self.max_cue_words, 0, -1):
+                cue = " ".join(t.text for t in doc[i: i + width])
+                if cue not in self.cues or i + width >= len(doc):
+                    continue
+                span = self._name_after(doc, i + width)
+                if span is not None:
+                    span._.org_type = self.cues[cue]
+                    span._.rule = "cue_name"
+                    spans.append(span)
+                break
+        return spans
+
+    def _name_after(self, doc: Doc, i: int) -> Span | None:
+        quoted = doc[i].text in _QUOTES_OPEN
+        start = i + 1 if quoted else i
+        end = start
+        limit = min(len(doc), start + 8)
+        while end < limit and (self._is_cap(doc[end]) or (end > start and doc[end].text in self.connectors
+                                                               and end + 1 < limit and self._is_cap(doc[end + 1]))):
+            end += 1
+        if end == start or (quoted and (end >= len(doc) or doc[end].text not in _QUOTES_CLOSE)):
+            return None
+        if not quoted and end - start > 4:
+            return None
+        return Span(doc, start, end, label="ORG")
+
+    # -- bare acronyms ----------------------------------------------------------------------------------------
+    def _bare_acronyms(self, doc: Doc) -> list[Span]:
+        spans = []
+        for i, token in enumerate(doc):
+            if token.text.isupper() and is_acronym(token.text) and not (i > 0 and doc[i - 1].text == "("):
+                span = Span(doc, i, i + 1, label="ORG")
+                span._.rule = "acronym_bare"
+                span._.org_type = "other"
+                spans.append(span)
+        return spans
+
+
+@Language.factory("pipeline_figures_v1", default_config={"lexicon": ""})
+def make_figures(nlp: Language, name: str, lexicon: str) -> Figures:
+    return Figures(json.loads(Path(lexicon).read_text(encoding="utf-8")))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|int|edu|kz|kg|tj|uz|af|mn|tm|ru|io|info)(?:/\S*)?",
+                  re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?!\s*(?:%|\w))")
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+class Figures:
+    """Money, counts with their counted noun, percentages, measures and durations; ranges and qualifiers."""
+
+    def __init__(self, lexicon: dict):
+        self.lex = lexicon
+        self.currency_prefix: dict[str, str] = lexicon["currency_prefix"]
+        self.currency_suffix: dict[str, str] = lexicon["currency_suffix"]
+        self.scales: dict[str, float] = lexicon["scales"]
+        self.measures: dict[str, str] = lexicon["measure_units"]
+        self.times: dict[str, str] = lexicon["time_units"]
+        self.qualifiers: dict[str, str] = lexicon["qualifiers"]
+        self.number_words: dict[str, int] = lexicon["number_words"]
+        self.stop = set(lexicon["counted_stopwords"])
+        cur = _alternation(self.currency_prefix)
+        scale = _alternation(self.scales)
+        word_numbers = _alternation(self.number_words)
+        self.pattern = re.compile(
+            rf"(?<![\w.,/#@&+-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
+            rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
+            rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?"
+            rf"(?:\s?(?:-|–|—|to|and)\s?(?P=cur)?(?P<num2>{_NUMBER})(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?"
+            rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
+            rf"(?![\w%]|[.,]\d)"
+        )
+        self.suffix_currency = re.compile(rf"^\s(?P<unit>{_alternation(self.currency_suffix)})\b")
+        self.suffix_measure = re.compile(rf"^\s?(?P<unit>{_alternation(self.measures)})(?![\w])")
+        self.suffix_time = re.compile(rf"^\s(?P<unit>{_alternation(self.times)})\b", re.IGNORECASE)
+        self.qualifier = re.compile(rf"(?i)\b(?P<q>{_alternation(self.qualifiers)})\s+(?:US\$|\$|€|£)?$")
+        self.word = re.compile(r"\s*(,|[A-Za-z][\w/'’-]*)")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        masked = self._mask(text)
+        spans = []
+        for match in self.pattern.finditer(masked):
+            figure = self._figure(text, match)
+            if figure is None:
+                continue
+            start, end, info = figure
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                span._.figure = info
+                spans.append(span)
+        doc.spans["figures"] = spans
+        return doc
+
+    @staticmethod
+    def _mask(text: str) -> str:
+        """Blank out URLs and phone numbers so their digits are never read as figures."""
+        for pattern in (_URL, _PHONE):
+            text = pattern.sub(lambda m: "#" * len(m.group(0)), text)
+        return text
+
+    def _figure(self, text: str, match: re.Match[str]) -> tuple[int, int, dict] | None:
+        raw = match.group("num")
+        if match.group("between") and not match.group("num2"):
+            return None
+        value = self._value(raw)
+        if value is None:
+            return None
+        spelled = not raw[0].isdigit()
+        start = match.start("between") if match.group("between") else \
+            match.start("cur") if match.group("cur") else match.start("num")
+        end = match.end()
+        before = text[max(0, start - 30): start]
+        after = text[end: end + 80]
+        if not spelled and self._is_date_or_marker(raw, match, before, after):
+            return None
+        scale = self.scales.get(match.group("scale") or "", None) if match.group("scale") else None
+        if match.group("scale") and match.group("scale") not in self.scales:
+            scale = self.scales.get(match.group("scale").lower())
+        value_max = self._value(match.group("num2")) if match.group("num2") else None
+        if value_max is not None and match.group("scale2"):
+            value_max *= self.scales.get(match.group("scale2"), self.scales.get(match.group("scale2").lower(), 1))
+            scale = scale or self.scales.get(match.group("scale2"), self.scales.get(match.group("scale2").lower()))
+            value *= scale or 1
+        elif scale:
+            value *= scale
+            if value_max is not None:
+                value_max *= scale
+        if value_max is not None and value_max <= value:
+            return None  # "2016-2015", "10 to 5": not a range
+        unit, counted = None, None
+        if match.group("cur"):
+            unit = self.currency_prefix[match.group("cur")]
+        elif match.group("pct"):
+            unit = "percent"
+        elif (m := self.suffix_currency.match(after)) is not None:
+            unit, end = self.currency_suffix[m.group("unit")], end + m.end()
+        elif (m := self.suffix_measure.match(after)) is not None:
+            unit, end = self.measures[m.group("unit")], end + m.end()
+        elif (m := self.suffix_time.match(after)) is not None:
+            unit, end = self.times[m.group("unit").lower()], end + m.end()
+        else:
+            counted, counted_end = self._counted(text, end)
+            if counted is None:
+                return None  # a bare number with nothing counted is not a reportable figure
+            unit, end = "count", counted_end
+        if spelled and unit in ("percent",) or (spelled and match.group("cur")):
+            return None
+        qualifier = None
+        if (q := self.qualifier.search(before)) is not None:
+            qualifier = self.qualifiers[q.group("q").lower()] if q.group("q").lower() in self.qualifiers \
+                else self.qualifiers.get(q.group("q"))
+        info = {"value": float(value), "value_max": float(value_max) if value_max is not None else None,
+                "unit": unit, "counted": counted, "qualifier": qualifier,
+                "rule": "money" if len(unit) == 3 and unit.isupper() else unit if unit in ("percent", "count") else "measure"}
+        return start, end, info
+
+    def _value(self, raw: str) -> float | None:
+        if raw[0].isdigit():
+            return float(raw.replace(",", ""))
+        return self.number_words.get(raw.lower())
+
+    def _is_date_or_marker(self, raw: str, match: re.Match[str], before: str, after: str) -> bool:
+        plain = raw.isdigit()
+        if plain and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not match.group("cur") and not match.group("pct") \
+                and not match.group("scale"):
+            return True  # a year
+        previous_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+        next_word = re.match(r"\s*([A-Za-z]+)", after)
+        if plain and ((previous_word and previous_word.group(1).lower() in _MONTHS)
+                      or (next_word and next_word.group(1).lower() in _MONTHS)):
+            return True  # "April 27", "27 April"
+        if before.endswith("(") and after.startswith(")"):
+            return True  # "(1)": a list ordinal or footnote
+        if previous_word and previous_word.group(1).lower() in ("page", "pages", "p", "pp", "figure", "fig", "table",
+                                                                 "section", "chapter", "annex", "no", "number", "article",
+                                                                 "paragraph", "para", "item", "step", "phase", "level",
+                                                                 "grade", "class", "version", "goal", "sdg", "target"):
+            return True
+        return False
+
+    def _counted(self, text: str, position: int) -> tuple[str | None, int]:
+        """The noun phrase a number counts: '189 CSOs', '44 national and local state institutions'."""
+        words: list[tuple[str, int, int]] = []
+        pos = position
+        while len(words) < 6:
+            m = self.word.match(text, pos)
+            if m is None or "\n" in text[pos:m.start(1)]:
+                break
+            token = m.group(1)
+            if token == "," or token.lower() in self.stop:
+                # continue through "and"/"," only while the phrase still lacks its head noun
+                nxt = self.word.match(text, m.end())
+                if words and token in (",", "and") and not self._looks_plural(words[-1][0]) and nxt is not None \
+                        and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in self.stop:
+                    words.append((token, m.start(1), m.end(1)))
+                    pos = m.end()
+                    continue
+                break
+            words.append((token, m.start(1), m.end(1)))
+            pos = m.end()
+            if self._looks_plural(token):
+                break
+        while words and words[-1][0] in (",", "and"):
+            words.pop()
+        if not words:
+            return None, position
+        return text[words[0][1]:words[-1][2]], words[-1][2]
+
+    @staticmethod
+    def _looks_plural(word: str) -> bool:
+        return word.endswith(("s", "people", "children", "men", "women", "staff", "personnel", "police", "youth"))

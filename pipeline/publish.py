@@ -1,0 +1,107 @@
+"""Publish validated tables atomically as an immutable version.
+
+Layout of OUT_DIR:
+    versions/<version>/   each successful publish: <table>.parquet, dataset.duckdb, datapackage.json
+    current               symlink to the newest version, swapped with one atomic rename
+    <table>.parquet, dataset.duckdb, datapackage.json   symlinks through `current`
+A reader sees the old or the new dataset, never a mix; a failed run never touches `current`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.datapackage import datapackage
+from pipeline.schemas import TABLES
+
+DEFAULT_KEEP_VERSIONS = 5
+DUCKDB_FILE = "dataset.duckdb"
+DATAPACKAGE_FILE = "datapackage.json"
+
+
+def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS) -> Path:
+    """Write a new version and make it current; return the version directory."""
+    out_dir = Path(out_dir)
+    versions = out_dir / "versions"
+    versions.mkdir(parents=True, exist_ok=True)
+    staging = versions / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    try:
+        digest = hashlib.sha256()
+        for spec in TABLES:
+            path = staging / f"{spec.name}.parquet"
+            tables[spec.name].to_parquet(path, index=False, compression="zstd")
+            digest.update(path.read_bytes())
+        _write_duckdb(tables, staging / DUCKDB_FILE)
+        (staging / DATAPACKAGE_FILE).write_text(json.dumps(datapackage(), indent=2) + "\n", encoding="utf-8")
+        _fsync_tree(staging)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        version = versions / f"{stamp}-{digest.hexdigest()[:12]}"
+        os.rename(staging, version)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_current(out_dir, version)
+    _ensure_links(out_dir)
+    _prune(versions, keep_versions, keep=version)
+    return version
+
+
+def _write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        for spec in TABLES:
+            frame = tables[spec.name]
+            con.register("frame", frame)
+            con.execute(f'CREATE TABLE "{spec.name}" AS SELECT * FROM frame')
+            con.unregister("frame")
+    finally:
+        con.close()
+
+
+def _fsync_tree(directory: Path) -> None:
+    for path in directory.iterdir():
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _swap_current(out_dir: Path, version: Path) -> None:
+    link = out_dir / "current"
+    temporary = out_dir / f".current-{uuid.uuid4().hex}"
+    os.symlink(os.path.relpath(version, out_dir), temporary)
+    os.replace(temporary, link)  # rename(2): atomic, readers resolve either the old or the new target
+
+
+def _ensure_links(out_dir: Path) -> None:
+    """Top-level names point through `current`; they are created once and never need to change."""
+    for name in [f"{spec.name}.parquet" for spec in TABLES] + [DUCKDB_FILE, DATAPACKAGE_FILE]:
+        link = out_dir / name
+        target = os.path.join("current", name)
+        if link.is_symlink() and os.readlink(link) == target:
+            continue
+        temporary = out_dir / f".{name}-{uuid.uuid4().hex}"
+        os.symlink(target, temporary)
+        os.replace(temporary, link)
+
+
+def _prune(versions: Path, keep_versions: int, keep: Path) -> None:
+    published = sorted(p for p in versions.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in published[:-max(1, keep_versions)]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for leftover in versions.glob(".staging-*"):  # from a run that was killed mid-write
+        shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,35 @@
+"""Plain text: detect the encoding, split pages on form feeds."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from pipeline.read.errors import ReadError
+from pipeline.records import RawDocument
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode bytes to str; return (text, encoding). UTF-8 first, then charset detection."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReadError("unsupported", "text encoding could not be detected")
+    return str(best), best.encoding
+
+
+def read_text(data: bytes) -> RawDocument:
+    """A text file is one page unless it contains form feeds (as pdftotext output does)."""
+    text, encoding = decode_text(data)
+    pages = tuple(text.split("\f")) if "\f" in text else (text,)
+    warnings = () if encoding.startswith("utf") else (f"decoded as {encoding}",)
+    return RawDocument("text/plain", pages, warnings)

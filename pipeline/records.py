@@ -1,0 +1,86 @@
+"""Frozen records produced by the stages; every extracted record carries its provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader returns: the text of each page, in reading order, as the source gave it."""
+
+    media_type: str
+    pages: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, list item or paragraph: a span of the normalised document text."""
+
+    kind: str  # heading | item | paragraph
+    start: int
+    end: int
+    text: str  # the span with line breaks as spaces (same length as the span)
+    page: int
+    marker: str | None = None  # bullet | numbered, for items
+    section: str | None = None  # text of the nearest heading above
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    doc_id: str
+    page: int
+    start: int  # character offsets in the page text as the reader returned it
+    end: int
+    norm_start: int  # character offsets in the normalised document text
+    norm_end: int
+    section: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    org_type: str
+    acronym: str | None  # declared next to the name in the text ("Long Name (ACR)")
+    known_id: str | None  # gazetteer entry the mention matched, if any
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    counted: str | None
+    qualifier: str | None
+    sentence: str
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    text: str
+    audience: str | None
+    kind: str  # bullet | numbered | prose
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything the per-document stages produce; plain data so it can cross process boundaries."""
+
+    doc_id: str
+    source: str
+    sha256: str
+    media_type: str
+    pages: int
+    status: str
+    error: str | None
+    chars: int = 0
+    repairs: dict[str, int] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()

@@ -1,0 +1,131 @@
+"""Structure: split normalised text into headings, list items and paragraphs, each tagged with its section.
+
+Works on text alone (the readers give no font information that survives every format), from the shapes
+reports use: bullet markers, "1." / "(a)" numbering, short stand-alone title-like lines for headings, and
+wrapped lines (including lines a PDF split with a stray blank line) joined back into their block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.records import Block
+from pipeline.text.normalise import BULLET, NormalisedDocument
+
+# Headings are short: longer lines are body text even when they stand alone.
+HEADING_MAX_CHARS = 100
+HEADING_MAX_WORDS = 12
+_NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with under via de du des la le et".split())
+_TERMINAL = (".", ",", ";", "!", "?")
+
+
+@dataclass
+class _Open:
+    kind: str
+    start: int
+    end: int
+    marker: str | None
+
+
+def is_heading_line(line: str, standalone: bool) -> bool:
+    """A short title-like line: no sentence punctuation at its end, capitalised words, standing alone."""
+    text = line.strip()
+    if not text or len(text) > HEADING_MAX_CHARS or text.endswith(_TERMINAL):
+        return False
+    body = _SECTION_NUMBER.sub("", text)
+    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    if not words or len(words) > HEADING_MAX_WORDS or not (body[0].isupper() or body[0].isdigit()):
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    if text.endswith(":"):
+        return len(words) <= 8
+    if not standalone:
+        return False
+    return len(words) <= 3 or capitalised >= 0.6 * max(1, len(content))
+
+
+def split_blocks(doc: NormalisedDocument) -> list[Block]:
+    """Blocks in reading order, each with the text of the heading it falls under."""
+    text = doc.text
+    lines = _lines(text)
+    blocks: list[Block] = []
+    current: _Open | None = None
+    closed_by_blank = False
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            blocks.append(_block(doc, current))
+            current = None
+
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if not line.strip():
+            if current is not None and current.kind != "heading":
+                closed_by_blank = True
+            continue
+        if _PAGE_NUMBER.match(line.strip()):
+            continue  # a page number alone on its line is page furniture, not body text
+        previous_blank = index == 0 or not text[lines[index - 1][0]:lines[index - 1][1]].strip()
+        next_blank = index + 1 == len(lines) or not text[lines[index + 1][0]:lines[index + 1][1]].strip()
+        if line.startswith(BULLET):
+            close()
+            current = _Open("item", start + len(BULLET) + 1, end, "bullet")
+        elif (number := _NUMBERED.match(line)) and not _looks_like_heading_number(line):
+            close()
+            current = _Open("item", start, end, "numbered")
+        elif is_heading_line(line, standalone=previous_blank or next_blank or current is None
+                             or current.kind == "heading"):
+            close()
+            blocks.append(_block(doc, _Open("heading", start, end, None)))
+        elif current is not None and (not closed_by_blank or _continues(current, text, line)):
+            current.end = end
+        elif current is None and blocks and closed_by_blank and blocks[-1].kind != "heading" \
+                and _continues(_Open(blocks[-1].kind, blocks[-1].start, blocks[-1].end, blocks[-1].marker), text, line):
+            reopened = blocks.pop()
+            current = _Open(reopened.kind, reopened.start, end, reopened.marker)
+        else:
+            close()
+            current = _Open("paragraph", start, end, None)
+        closed_by_blank = False
+    close()
+    return _with_sections(blocks)
+
+
+def _continues(block: _Open, text: str, line: str) -> bool:
+    """After a blank line, a line starting in lower case continues an unfinished item or paragraph."""
+    return line[:1].islower() and not text[block.start:block.end].rstrip().endswith((".", "!", "?", ":"))
+
+
+def _looks_like_heading_number(line: str) -> bool:
+    return bool(_SECTION_NUMBER.match(line)) and is_heading_line(line, standalone=True) and len(line) < 60
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _block(doc: NormalisedDocument, block: _Open) -> Block:
+    text = doc.text[block.start:block.end].replace("\n", " ")
+    return Block(block.kind, block.start, block.end, text, doc.page_of(block.start), block.marker)
+
+
+def _with_sections(blocks: list[Block]) -> list[Block]:
+    out, section = [], None
+    for block in blocks:
+        if block.kind == "heading":
+            section = " ".join(block.text.split()).rstrip(":")
+            out.append(block)
+        else:
+            out.append(replace(block, section=section))
+    return out

@@ -1,0 +1,57 @@
+"""Text that remembers, for each character, the offset it came from in the source."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Replacement = str | Callable[[re.Match[str]], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    """`offsets[i]` is the source offset of `text[i]`; `offsets[len(text)]` is the source length."""
+
+    text: str
+    offsets: array
+
+    @classmethod
+    def identity(cls, text: str) -> MappedText:
+        return cls(text, array("l", range(len(text) + 1)))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets covering text[start:end]."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def sub(self, pattern: re.Pattern[str], repl: Replacement) -> tuple[MappedText, int]:
+        """Like re.sub, but returns a new MappedText and the number of replacements made.
+
+        A callable `repl` may return None to leave a match unchanged (it is then not counted).
+        Replacement characters map onto the matched source characters in order; surplus ones map to the last.
+        """
+        pieces: list[str] = []
+        offsets = array("l")
+        position = 0
+        count = 0
+        for match in pattern.finditer(self.text):
+            new = repl if isinstance(repl, str) else repl(match)
+            if new is None or new == match.group(0):
+                continue
+            start, end = match.span()
+            pieces.append(self.text[position:start])
+            offsets.extend(self.offsets[position:start])
+            pieces.append(new)
+            width = end - start
+            for i in range(len(new)):
+                offsets.append(self.offsets[start + min(i, width - 1)] if width else self.offsets[start])
+            position = end
+            count += 1
+        if not count:
+            return self, 0
+        pieces.append(self.text[position:])
+        offsets.extend(self.offsets[position:])
+        return MappedText("".join(pieces), offsets), count
