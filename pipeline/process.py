@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from pathlib import Path
 
 from pipeline.config import MAX_FILE_BYTES
@@ -20,6 +21,9 @@ from pipeline.text import normalise_document
 log = logging.getLogger(__name__)
 # spaCy batch size for block texts; blocks are short (a paragraph), so large batches are cheap.
 NLP_BATCH_SIZE = 256
+# spaCy pipelines are not guaranteed thread-safe; thread-based task runners share one, so calls take turns.
+# (The work is GIL-bound, so threads gain nothing by running it concurrently; processes are the way to scale.)
+_NLP_LOCK = threading.Lock()
 
 
 def doc_id_for(sha256: str) -> str:
@@ -55,7 +59,8 @@ def parse(doc_id: str, raw: RawDocument) -> ParsedDocument:
     """Normalise, split into blocks and run the NLP pipeline over every block."""
     text = normalise_document(raw.pages)
     blocks = tuple(split_blocks(text))
-    docs = tuple(build_nlp().pipe((block.text for block in blocks), batch_size=NLP_BATCH_SIZE))
+    with _NLP_LOCK:
+        docs = tuple(build_nlp().pipe((block.text for block in blocks), batch_size=NLP_BATCH_SIZE))
     return ParsedDocument(doc_id, text, blocks, docs)
 
 

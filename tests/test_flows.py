@@ -1,0 +1,54 @@
+"""The Prefect flow and the plain CLI publish identical tables (one flow run for the whole module)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main as cli_main
+from pipeline.schemas import TABLES
+
+pytestmark = pytest.mark.prefect
+RAW = Path(__file__).resolve().parents[1] / "raw"
+
+
+@pytest.fixture(scope="module")
+def both_outputs(tmp_path_factory) -> tuple[Path, Path, dict]:
+    from flows.ingest import ingest_reports  # imported here so collecting other tests never loads Prefect
+
+    src = tmp_path_factory.mktemp("src")
+    for path in RAW.iterdir():
+        shutil.copy(path, src / path.name)
+    flow_out = tmp_path_factory.mktemp("flow_out")
+    cli_out = tmp_path_factory.mktemp("cli_out")
+    summary = ingest_reports(str(src), str(flow_out))
+    assert cli_main(["ingest", str(src), "--out", str(cli_out), "--quiet"]) == 0
+    return flow_out, cli_out, summary
+
+
+@pytest.mark.parametrize("table", [spec.name for spec in TABLES])
+def test_flow_and_cli_publish_identical_tables(both_outputs, table):
+    flow_out, cli_out, _ = both_outputs
+    from_flow = pd.read_parquet(flow_out / f"{table}.parquet")
+    from_cli = pd.read_parquet(cli_out / f"{table}.parquet")
+    pd.testing.assert_frame_equal(from_flow, from_cli)
+    assert (flow_out / f"{table}.parquet").read_bytes() == (cli_out / f"{table}.parquet").read_bytes()
+
+
+def test_flow_reports_what_it_published(both_outputs):
+    flow_out, _, summary = both_outputs
+    assert summary["documents"] == len(list(RAW.iterdir()))
+    assert Path(summary["version"]).resolve() == (flow_out / "current").resolve()
+    assert summary["rows"]["recommendations"] > 0 and summary["rows"]["figures"] > 0
+
+
+def test_process_task_calls_the_library(tmp_path):
+    from flows.ingest import process_report
+
+    (tmp_path / "note.txt").write_text("The Ministry of Water Resources reported 1,200 wells.\n", encoding="utf-8")
+    result = process_report.fn(str(tmp_path), str(tmp_path / "note.txt"))
+    assert result.status == "ok"
+    assert [f.counted for f in result.figures] == ["wells"]
