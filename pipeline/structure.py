@@ -94,7 +94,24 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
             current = _Open("paragraph", start, end, None)
         closed_by_blank = False
     close()
-    return _with_sections(blocks)
+    return _with_sections(_rejoin_stranded_lines(doc, blocks))
+
+
+def _rejoin_stranded_lines(doc: NormalisedDocument, blocks: list[Block]) -> list[Block]:
+    """A one-line fragment between an unfinished list item and the next item or heading is the end of that
+    item, cut off by a stray blank line in extraction ('... CSOs on SI at Central' / 'Asia regional level')."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        previous = out[-1] if out else None
+        if (block.kind == "paragraph" and "\n" not in doc.text[block.start:block.end]
+                and previous is not None and previous.kind == "item"
+                and not previous.text.rstrip().endswith((".", "!", "?", ";", ":"))
+                and (following is None or following.kind in ("item", "heading"))):
+            out[-1] = _block(doc, _Open("item", previous.start, block.end, previous.marker))
+            continue
+        out.append(block)
+    return out
 
 
 def _continues(block: _Open, text: str, line: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.config import PATTERNS_DIR
@@ -22,6 +22,8 @@ AUDIENCE_LABEL_MAX_WORDS = 8
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
+# "Ministry of X (https://x.gov)", "X NGO - www.x.org": the address is not part of the name.
+_ADDRESS = re.compile(r"[\s(–-]*(?:https?://|www\.)\S*[)\s]*|\((?:[\w-]+\.)+[a-z]{2,}/?\S*\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,16 @@ def audience_label(text: str) -> str | None:
 
 def looks_like_name(text: str) -> bool:
     """A list item that is an organisation's name, not an action ('Ministry of X (MX)', 'World Bank')."""
-    stripped = text.strip()
+    stripped = _ADDRESS.sub(" ", text).strip()
     words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
-    if not words or len(words) > 12 or stripped.endswith("."):
+    if not words or len(words) > 16 or stripped.endswith((".", ";", ",", " and", " or")):
         return False
+    if _ADDRESS.search(text.rstrip()[-60:]):
+        return True  # "Name (www.name.org)": a directory entry
     content = [w for w in words if w.lower() not in _MINOR]
-    return bool(content) and sum(1 for w in content if w[0].isupper()) >= 0.75 * len(content)
+    lower = sum(1 for w in content if not w[0].isupper())
+    # Names are capitalised throughout; one lower-case word is tolerated in a short one ("Labour relations").
+    return bool(content) and (lower == 0 or (lower == 1 and len(content) <= 4))
 
 
 def addressee(sentence: str) -> str | None:
@@ -110,7 +116,9 @@ def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
 def _section(parsed: ParsedDocument, heading_index: int) -> tuple[int, list[Recommendation]]:
     """Walk the blocks under a recommendations heading; return (index after the section, recommendations)."""
     blocks, docs = parsed.blocks, parsed.docs
-    heading_audience = _heading_audience(blocks[heading_index].text)
+    heading = blocks[heading_index]
+    heading_audience = _heading_audience(heading.text)
+    section = squash(heading.text).rstrip(":")
     pending: list[tuple[Block, int, int, str, str]] = []  # block, start, end, kind, rule
     out: list[Recommendation] = []
     trailing: bool | None = None
@@ -120,7 +128,8 @@ def _section(parsed: ParsedDocument, heading_index: int) -> tuple[int, list[Reco
     def flush(audience: str | None) -> None:
         for block, start, end, kind, rule in pending:
             text = block.text[start:end]
-            out.append(_make(parsed, block, start, end, kind, audience or addressee(text) or heading_audience, rule))
+            out.append(_make(parsed, block, start, end, kind, audience or addressee(text) or heading_audience, rule,
+                             section))
         pending.clear()
 
     index = heading_index + 1
@@ -168,8 +177,12 @@ def _heading_audience(heading: str) -> str | None:
 
 
 def _make(parsed: ParsedDocument, block: Block, start: int, end: int, kind: str, audience: str | None,
-          rule: str) -> Recommendation:
+          rule: str, section: str | None = None) -> Recommendation:
+    """A recommendation from block.text[start:end]; inside a recommendations section, that section's heading."""
     text = block.text[start:end]
     start += len(text) - len(text.lstrip())
     end -= len(text) - len(text.rstrip())
-    return Recommendation(squash(block.text[start:end]), audience, kind, provenance(parsed, block, start, end, rule))
+    prov = provenance(parsed, block, start, end, rule)
+    if section is not None:
+        prov = replace(prov, section=section)
+    return Recommendation(squash(block.text[start:end]), audience, kind, prov)

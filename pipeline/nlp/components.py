@@ -13,6 +13,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.text.words import is_known_word
+
 for _name in ("org_type", "acronym", "rule", "figure"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
@@ -68,6 +70,8 @@ class OrgShapes:
         self.generic = set(lexicon["generic_modifiers"])
         self.non_org = set(lexicon["non_org_words"])
         self.cues: dict[str, str] = lexicon["prefix_cues"]
+        self.not_heads_after: dict[str, list[str]] = lexicon["not_heads_after"]
+        self.with_after = set(lexicon["with_after"])
         self.max_cue_words = max(len(c.split()) for c in self.cues)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,14 +107,19 @@ class OrgShapes:
                     last_cap = j
                 elif self._starts_new_name(doc, j):
                     break
+                elif token.text == "with" and doc[j - 1].text not in self.with_after:
+                    break
                 elif token.text in self.connectors or (token.text == "," and self._comma_inside(doc, start, j)):
                     if token.whitespace_ == "" and token.text in _DASHES and j + 1 < n and not self._is_cap(doc[j + 1]):
+                        if not doc[j - 1].whitespace_:
+                            last_cap = min(last_cap, j - 2)  # "Not-for-profit": the capital belongs to the compound
                         break
                 else:
                     break
                 j += 1
             end = last_cap + 1
-            if end < n and doc[end].text in self.lower_heads and (end - start > 1 or not doc[start].is_sent_start):
+            if end < n and doc[end].text in self.lower_heads and (end - start > 1 or not doc[start].is_sent_start
+                                                                  or not is_known_word(doc[start].text)):
                 end += 1  # "Golomt bank", "Chevron corporation": a lower-case head right after a proper name
             runs.append((start, end))
             i = max(end, i + 1)
@@ -121,7 +130,7 @@ class OrgShapes:
         if doc[j].text not in ("and", "&", ",") or j + 1 >= len(doc):
             return False
         nxt = doc[j + 1]
-        if nxt.text == "the":
+        if nxt.text == "the" or nxt.text in self.non_org:
             return True
         return nxt.text in self.heads and j + 2 < len(doc) and doc[j + 2].text in ("of", "for")
 
@@ -165,6 +174,11 @@ class OrgShapes:
 
     def _head_type(self, token: Token) -> str | None:
         text = token.text
+        doc, i = token.doc, token.i
+        if i + 1 < len(doc) and doc[i + 1].text in _DASHES and not token.whitespace_:
+            return None  # "Post-Soviet": part of a hyphenated word
+        if i > 0 and doc[i - 1].text in self.not_heads_after.get(text.capitalize(), ()):
+            return None  # "civil society", "private sector": generic phrases
         if text in self.heads:
             return self.heads[text]
         if text.islower() and text in self.lower_heads:
@@ -216,9 +230,12 @@ class OrgShapes:
     def _adjacent_acronym(self, doc: Doc, span: Span) -> str | None:
         """'Long Name – ACR', 'Long Name, ACR', 'Long Name “ACR”', 'ACR – Long Name'."""
         after = doc[span.end: span.end + 4]
-        if len(after) >= 2 and after[0].text in (*_DASHES, ",", "(") and is_acronym(after[1].text) and \
+        if len(after) >= 2 and after[0].text in (*_DASHES, ",") and is_acronym(after[1].text) and \
                 (len(after) == 2 or not self._is_cap(after[2])):
-            return after[1].text
+            # After a dash any acronym or brand ("– ARGO"); after a comma only an initialism of the name,
+            # since "University of X, USA" and lists of names also put capitals after a comma.
+            if after[0].text != "," or schwartz_hearst(after[1].text, [t.text for t in span]) is not None:
+                return after[1].text
         if len(after) >= 3 and after[0].text in _QUOTES_OPEN and is_acronym(after[1].text) and \
                 after[2].text in _QUOTES_CLOSE:
             return after[1].text
