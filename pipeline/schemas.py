@@ -53,6 +53,7 @@ class Documents(pa.DataFrameModel):
     chars: Series[int] = pa.Field(ge=0, description="Characters of normalised text.")
     repairs_ligatures: Series[int] = pa.Field(ge=0, description="Words whose lost fi/fl/ff ligatures were restored.")
     repairs_hyphenation: Series[int] = pa.Field(ge=0, description="Words rejoined across a line-end hyphen.")
+    repairs_letter_spacing: Series[int] = pa.Field(ge=0, description="Letter-spaced words rebuilt ('count r ies').")
     repairs_bullets: Series[int] = pa.Field(ge=0, description="Bullet glyphs mapped to one marker.")
     repairs_cid_glyphs: Series[int] = pa.Field(ge=0, description="Unmapped '(cid:N)' glyphs removed.")
     mention_count: Series[int] = pa.Field(ge=0, description="Organisation mentions published for the document.")

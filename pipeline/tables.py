@@ -12,9 +12,9 @@ from pipeline.records import DocumentResult, Provenance
 from pipeline.resolve import resolve
 from pipeline.schemas import TABLES
 from pipeline.extract import squash
+from pipeline.text.normalise import REPAIR_STEPS
 
 Tables = dict[str, pd.DataFrame]
-REPAIR_KINDS = ("ligatures", "hyphenation", "bullets", "cid_glyphs")
 
 
 def record_id(prefix: str, *parts: object) -> str:
@@ -73,7 +73,7 @@ def build_tables(results: list[DocumentResult]) -> Tables:
                                  ("recommendation", recommendation_rows))}
     document_rows = [{"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256, "media_type": r.media_type,
                       "pages": r.pages, "status": r.status, "error": r.error, "chars": r.chars,
-                      **{f"repairs_{k}": int(r.repairs.get(k, 0)) for k in REPAIR_KINDS},
+                      **{f"repairs_{k}": int(r.repairs.get(k, 0)) for k in REPAIR_STEPS},
                       **{f"{name}_count": int(c.get(r.doc_id, 0)) for name, c in counts.items()},
                       "pipeline_version": PIPELINE_VERSION}
                      for r in results]

@@ -31,27 +31,35 @@ class MappedText:
         """Like re.sub, but returns a new MappedText and the number of replacements made.
 
         A callable `repl` may return None to leave a match unchanged (it is then not counted).
-        Replacement characters map onto the matched source characters in order; surplus ones map to the last.
         """
+        edits = []
+        for match in pattern.finditer(self.text):
+            new = repl if isinstance(repl, str) else repl(match)
+            if new is not None and new != match.group(0):
+                edits.append((match.start(), match.end(), new))
+        return self.edit(edits), len(edits)
+
+    def edit(self, edits: list[tuple[int, int, str]]) -> MappedText:
+        """Replace each text[start:end] by its new string; edits are sorted and do not overlap.
+
+        Replacement characters map onto the replaced source characters in order; surplus ones map to the last,
+        and the last one always maps to the last replaced character, so a span's end never falls short.
+        """
+        if not edits:
+            return self
         pieces: list[str] = []
         offsets = array("l")
         position = 0
-        count = 0
-        for match in pattern.finditer(self.text):
-            new = repl if isinstance(repl, str) else repl(match)
-            if new is None or new == match.group(0):
-                continue
-            start, end = match.span()
+        for start, end, new in edits:
             pieces.append(self.text[position:start])
             offsets.extend(self.offsets[position:start])
             pieces.append(new)
             width = end - start
             for i in range(len(new)):
-                offsets.append(self.offsets[start + min(i, width - 1)] if width else self.offsets[start])
+                last = i == len(new) - 1
+                offsets.append(self.offsets[start + (width - 1 if last else min(i, width - 1))] if width
+                               else self.offsets[start])
             position = end
-            count += 1
-        if not count:
-            return self, 0
         pieces.append(self.text[position:])
         offsets.extend(self.offsets[position:])
-        return MappedText("".join(pieces), offsets), count
+        return MappedText("".join(pieces), offsets)

@@ -22,6 +22,10 @@ BULLET = "•"
 PAGE_SEPARATOR = "\n\n"
 # The sequences a font drops when its ligature glyphs have no Unicode mapping, longest first.
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
+# Steps whose changes are counted per document (published as documents.repairs_<step>).
+REPAIR_STEPS = ("cid_glyphs", "bullets", "hyphenation", "letter_spacing", "ligatures")
+# Longest run of pieces a letter-spaced word is rebuilt from ("r e s u l t i n g" has 9).
+MAX_SPACED_PIECES = 24
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +37,15 @@ def _bullet_glyphs() -> str:
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
-_HYPHENATED = re.compile(r"\b([A-Za-z]+)-[ \t]*\n[ \t]*([a-z]+)\b")
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)(-[ \t]*\n[ \t]*)([a-z]+)\b")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _EDGE_SPACES = re.compile(r" *\n *")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TEXT_EDGES = re.compile(r"\A\s+|\s+\Z")
 _WORD = re.compile(r"\b[a-z]{2,}\b")
+# Runs of letter groups separated by one or two spaces, on one line: where letter-spaced words hide.
+_SPACED_RUN = re.compile(r"(?<![\w-])[A-Za-z]+(?: {1,2}[A-Za-z]+)+(?![\w-])")
+_SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
 
 
 def _bullet_pattern() -> re.Pattern[str]:
@@ -77,7 +84,6 @@ def normalise_page(text: str, repairs: Counter[str]) -> MappedText:
         ("unicode", _NON_ASCII, _nfkc),
         ("cid_glyphs", _CID, ""),
         ("bullets", _bullet_pattern(), f"{BULLET} "),
-        ("hyphenation", _HYPHENATED, _dehyphenate),
         ("ligatures", _WORD, _restore_ligature),
         ("spaces", _SPACES, " "),
         ("line_edges", _EDGE_SPACES, "\n"),
@@ -85,8 +91,14 @@ def normalise_page(text: str, repairs: Counter[str]) -> MappedText:
         ("text_edges", _TEXT_EDGES, ""),
     ]
     for name, pattern, repl in steps:
+        if name == "spaces":
+            mapped, count = dehyphenate(mapped)
+            repairs["hyphenation"] += count
+        if name == "ligatures":  # letter spacing first: "signi cant" must be one word before its repair
+            mapped, count = rejoin_letter_spacing(mapped)
+            repairs["letter_spacing"] += count
         mapped, count = mapped.sub(pattern, repl)
-        if name in ("cid_glyphs", "bullets", "hyphenation", "ligatures"):
+        if name in REPAIR_STEPS:
             repairs[name] += count
     return mapped
 
@@ -108,12 +120,67 @@ def _nfkc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
 
 
-def _dehyphenate(match: re.Match[str]) -> str:
-    left, right = match.group(1), match.group(2)
-    if is_known_word(left + right) and not (is_known_word(left) and is_known_word(right)
-                                            and zipf(f"{left}-{right}".lower()) > zipf((left + right).lower())):
-        return left + right
-    return f"{left}-{right}"  # a compound broken at its own hyphen: keep the hyphen, drop the line break
+def dehyphenate(mapped: MappedText) -> tuple[MappedText, int]:
+    """'strength-\\nened' -> 'strengthened' when that is a known word; otherwise the hyphen stays and only the
+    line break goes ('self-\\nreliance' -> 'self-reliance'). Edits only delete, so offsets stay exact."""
+    edits: list[tuple[int, int, str]] = []
+    joined = 0
+    for match in _HYPHENATED.finditer(mapped.text):
+        left, right = match.group(1), match.group(3)
+        whole = (left + right).lower()
+        if is_known_word(whole) and not (is_known_word(left) and is_known_word(right)
+                                         and zipf(f"{left}-{right}".lower()) > zipf(whole)):
+            edits.append((match.start(2), match.end(2), ""))
+            joined += 1
+        else:
+            edits.append((match.start(2) + 1, match.end(2), ""))
+    return mapped.edit(edits), joined
+
+
+def rejoin_letter_spacing(mapped: MappedText) -> tuple[MappedText, int]:
+    """'count r ies  a round the wor ld' -> 'countries  a round the world': delete the gaps inside a run of pieces
+    that spells a known word when at least one piece is not a word itself; pieces that are all real words
+    ('a round') are never glued. Where a line is spaced out letter by letter, a double space marks the word
+    boundary and is never crossed. Only gaps are deleted, so the offset map stays exact."""
+    edits: list[tuple[int, int, str]] = []
+    rebuilt = 0
+    for match in _SPACED_RUN.finditer(mapped.text):
+        for group in re.finditer(r"[A-Za-z]+(?: [A-Za-z]+)*", match.group(0)):
+            base = match.start() + group.start()
+            pieces = [(base + m.start(), base + m.end()) for m in re.finditer(r"[A-Za-z]+", group.group(0))]
+            if len(pieces) < 2 or not any(_is_fragment(mapped.text[s:e]) for s, e in pieces):
+                continue
+            i = 0
+            while i < len(pieces):
+                for j in range(min(len(pieces), i + MAX_SPACED_PIECES), i + 1, -1):
+                    words = [mapped.text[s:e] for s, e in pieces[i:j]]
+                    if _gluable(words):
+                        edits.extend((pieces[k][1], pieces[k + 1][0], "") for k in range(i, j - 1))
+                        rebuilt += 1
+                        i = j
+                        break
+                else:
+                    i += 1
+    return mapped.edit(edits), rebuilt
+
+
+def _gluable(words: list[str]) -> bool:
+    if not any(_is_fragment(w) for w in words) or not _consistent_case(words):
+        return False
+    if words[0] in _SINGLE_LETTER_WORDS and any(len(w) > 1 for w in words[1:]):
+        return False  # "a nal" is "a (fi)nal", not "anal"
+    return zipf("".join(words).lower()) >= KNOWN_WORD_ZIPF
+
+
+def _is_fragment(piece: str) -> bool:
+    if len(piece) == 1:
+        return piece not in _SINGLE_LETTER_WORDS
+    return zipf(piece.lower()) < KNOWN_WORD_ZIPF
+
+
+def _consistent_case(pieces: list[str]) -> bool:
+    """Only the first piece may start with a capital ('A s i a'), or all are capitals ('U N D P' is not joined)."""
+    return all(p.islower() for p in pieces[1:]) and not (len(pieces[0]) > 1 and pieces[0].isupper())
 
 
 def _restore_ligature(match: re.Match[str]) -> str | None:
