@@ -40,6 +40,8 @@ def is_heading_line(line: str, standalone: bool) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", body)
     if not words or len(words) > HEADING_MAX_WORDS or not (body[0].isupper() or body[0].isdigit()):
         return False
+    if words[-1].lower() in _MINOR_WORDS:
+        return False  # "The Aga Khan Foundation funded the": a sentence broken at a line end
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())
     if text.endswith(":"):
@@ -69,18 +71,19 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
             if current is not None and current.kind != "heading":
                 closed_by_blank = True
             continue
-        if _PAGE_NUMBER.match(line.strip()):
-            continue  # a page number alone on its line is page furniture, not body text
         previous_blank = index == 0 or not text[lines[index - 1][0]:lines[index - 1][1]].strip()
         next_blank = index + 1 == len(lines) or not text[lines[index + 1][0]:lines[index + 1][1]].strip()
+        next_line = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
+        if _PAGE_NUMBER.match(line.strip()) and (previous_blank or next_blank):
+            continue  # a page number alone between blank lines is page furniture, not body text
         if line.startswith(BULLET):
             close()
             current = _Open("item", start + len(BULLET) + 1, end, "bullet")
         elif (number := _NUMBERED.match(line)) and not _looks_like_heading_number(line):
             close()
             current = _Open("item", start, end, "numbered")
-        elif is_heading_line(line, standalone=previous_blank or next_blank or current is None
-                             or current.kind == "heading"):
+        elif not next_line[:1].islower() and is_heading_line(
+                line, standalone=previous_blank or next_blank or current is None or current.kind == "heading"):
             close()
             blocks.append(_block(doc, _Open("heading", start, end, None)))
         elif current is not None and (not closed_by_blank or _continues(current, text, line)):
@@ -105,6 +108,7 @@ def _rejoin_stranded_lines(doc: NormalisedDocument, blocks: list[Block]) -> list
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         previous = out[-1] if out else None
         if (block.kind == "paragraph" and "\n" not in doc.text[block.start:block.end]
+                and not (block.text[:1].isupper() and block.text.rstrip().endswith((".", "!", "?")))
                 and previous is not None and previous.kind == "item"
                 and not previous.text.rstrip().endswith((".", "!", "?", ";", ":"))
                 and (following is None or following.kind in ("item", "heading"))):

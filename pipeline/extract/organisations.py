@@ -25,10 +25,17 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
     out = []
     for key in ("org_gazetteer", "org_gazetteer_acronyms"):
         for span in doc.spans.get(key, []):
+            if _in_brackets(span):
+                continue  # "Asian Development Bank (ADB)": the acronym belongs to the name before it
             out.append((span, "gazetteer", span.label_, None, span.id_ or None))
     for span in doc.spans.get("org_shapes", []):
         out.append((span, span._.rule, span._.org_type or "other", span._.acronym, None))
     return out
+
+
+def _in_brackets(span: Span) -> bool:
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
 
 
 def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:

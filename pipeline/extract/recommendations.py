@@ -35,6 +35,7 @@ class _Rules:
     meta: re.Pattern[str]
     formal: re.Pattern[str]
     subject: re.Pattern[str]
+    not_audience: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +46,9 @@ def _rules() -> _Rules:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
 
     return _Rules(any_of("section_headings"), any_of("not_section_headings"), any_of("audience_terms"),
-                  any_of("prose_cues"), any_of("meta_sentences"), re.compile(data["formal"], re.IGNORECASE),
-                  re.compile(data["addressee_subject"]))
+                  any_of("prose_cues"), any_of("meta_sentences"), re.compile(data["formal"]),
+                  re.compile(data["addressee_subject"]), re.compile(rf"\b(?:{'|'.join(data['not_audience_words'])})",
+                                                                   re.IGNORECASE))
 
 
 def is_recommendation_heading(text: str) -> bool:
@@ -58,8 +60,8 @@ def audience_label(text: str) -> str | None:
     """The audience a short heading names ('Private Sector:', 'For donors'), or None if it is not one."""
     label = text.strip().rstrip(":").strip()
     words = label.split()
-    if not words or len(words) > AUDIENCE_LABEL_MAX_WORDS:
-        return None
+    if not words or len(words) > AUDIENCE_LABEL_MAX_WORDS or _rules().not_audience.search(label):
+        return None  # "Agency Comments and Our Evaluation" is the next section, not an audience
     if text.strip().endswith(":") or _rules().audience.search(label):
         return _LABEL_PREFIX.sub("", label)
     return None
@@ -181,7 +183,7 @@ def _make(parsed: ParsedDocument, block: Block, start: int, end: int, kind: str,
     """A recommendation from block.text[start:end]; inside a recommendations section, that section's heading."""
     text = block.text[start:end]
     start += len(text) - len(text.lstrip())
-    end -= len(text) - len(text.rstrip())
+    end -= len(text) - len(text.rstrip(" ([{"))  # the sentencizer leaves "(" of "(Recommendation 1)" behind
     prov = provenance(parsed, block, start, end, rule)
     if section is not None:
         prov = replace(prov, section=section)

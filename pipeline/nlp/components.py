@@ -164,7 +164,9 @@ class OrgShapes:
                                                   and doc[start + 1].text in ("on", "of")):
             return None
         names = [t for t in doc[start:end] if self._is_cap(t) and t.text not in self.connectors]
-        proper = [t for t in names if self._head_type(t) is None and t.text not in self.generic]
+        complement = next((i for i in range(heads[0], end) if doc[i].text in ("of", "for")), end)
+        # "Department of State": inside the complement even a generic word names the organisation.
+        proper = [t for t in names if self._head_type(t) is None and (t.text not in self.generic or t.i > complement)]
         if not proper:
             return None  # "Civil Society", "National Bank", "Government": generic without a proper name
         span = Span(doc, start, end, label="ORG")
@@ -230,6 +232,8 @@ class OrgShapes:
     def _adjacent_acronym(self, doc: Doc, span: Span) -> str | None:
         """'Long Name – ACR', 'Long Name, ACR', 'Long Name “ACR”', 'ACR – Long Name'."""
         after = doc[span.end: span.end + 4]
+        if len(after) >= 3 and after[0].text == "(" and is_acronym(after[1].text) and after[2].text == ")":
+            return after[1].text  # "Name (ARGO)": a brand that does not spell the name's initials
         if len(after) >= 2 and after[0].text in (*_DASHES, ",") and is_acronym(after[1].text) and \
                 (len(after) == 2 or not self._is_cap(after[2])):
             # After a dash any acronym or brand ("– ARGO"); after a comma only an initialism of the name,
@@ -303,6 +307,13 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+def _names_something(counted: str) -> bool:
+    """'21 Foundation', '5 News': a capitalised word after a number is part of a name, not what is counted
+    (an acronym plural such as 'CSOs' is still a counted noun)."""
+    first = counted.split()[0]
+    return first[:1].isupper() and not first.rstrip("s").isupper()
+
+
 class Figures:
     """Money, counts with their counted noun, percentages, measures and durations; ranges and qualifiers."""
 
@@ -358,13 +369,11 @@ class Figures:
 
     def _figure(self, text: str, match: re.Match[str]) -> tuple[int, int, dict] | None:
         raw = match.group("num")
-        if match.group("between") and not match.group("num2"):
-            return None
         value = self._value(raw)
         if value is None:
             return None
         spelled = not raw[0].isdigit()
-        start = match.start("between") if match.group("between") else \
+        start = match.start("between") if match.group("between") and match.group("num2") else \
             match.start("cur") if match.group("cur") else match.start("num")
         end = match.end()
         before = text[max(0, start - 30): start]
@@ -398,7 +407,7 @@ class Figures:
             unit, end = self.times[m.group("unit").lower()], end + m.end()
         else:
             counted, counted_end = self._counted(text, end)
-            if counted is None:
+            if counted is None or _names_something(counted):
                 return None  # a bare number with nothing counted is not a reportable figure
             unit, end = "count", counted_end
         if spelled and unit in ("percent",) or (spelled and match.group("cur")):
@@ -432,7 +441,9 @@ class Figures:
         if previous_word and previous_word.group(1).lower() in ("page", "pages", "p", "pp", "figure", "fig", "table",
                                                                  "section", "chapter", "annex", "no", "number", "article",
                                                                  "paragraph", "para", "item", "step", "phase", "level",
-                                                                 "grade", "class", "version", "goal", "sdg", "target"):
+                                                                 "grade", "class", "version", "goal", "sdg", "target",
+                                                                 "resolution", "decree", "law", "act", "order",
+                                                                 "code", "room", "floor", "box", "route", "channel"):
             return True
         return False
 

@@ -9,6 +9,8 @@ from charset_normalizer import from_bytes
 from pipeline.read.errors import ReadError
 from pipeline.records import RawDocument
 
+# Share of non-ASCII bytes up to which undecodable-as-UTF-8 text is taken as Windows-1252.
+MOSTLY_ASCII = 0.05
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -21,6 +23,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if sum(b > 0x7F for b in data) <= len(data) * MOSTLY_ASCII:
+        # Mostly ASCII with a few accented letters: Western text in Windows-1252, whatever a detector would
+        # guess from so few bytes (short samples get cp775 or cp1250 and turn "Côte" into "C¶te").
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadError("unsupported", "text encoding could not be detected")
