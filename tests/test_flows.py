@@ -17,6 +17,8 @@ RAW = Path(__file__).resolve().parents[1] / "raw"
 
 @pytest.fixture(scope="module")
 def both_outputs(tmp_path_factory) -> tuple[Path, Path, dict]:
+    from prefect.testing.utilities import prefect_test_harness
+
     from flows.ingest import ingest_reports  # imported here so collecting other tests never loads Prefect
 
     src = tmp_path_factory.mktemp("src")
@@ -24,7 +26,9 @@ def both_outputs(tmp_path_factory) -> tuple[Path, Path, dict]:
         shutil.copy(path, src / path.name)
     flow_out = tmp_path_factory.mktemp("flow_out")
     cli_out = tmp_path_factory.mktemp("cli_out")
-    summary = ingest_reports(str(src), str(flow_out))
+    # The harness's temporary API stops inside this fixture, before pytest closes its output capture.
+    with prefect_test_harness():
+        summary = ingest_reports(str(src), str(flow_out))
     assert cli_main(["ingest", str(src), "--out", str(cli_out), "--quiet"]) == 0
     return flow_out, cli_out, summary
 

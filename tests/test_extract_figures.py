@@ -1,0 +1,193 @@
+"""Figures: money, counts, percentages, ranges and qualifiers; and the numbers that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.figures import extract_figures
+from pipeline.process import parse
+from pipeline.records import RawDocument
+
+
+def figures_in(text: str):
+    return extract_figures(parse("doc_00000000000000f1", RawDocument("text/plain", (text,))))
+
+
+def only_figure(text: str):
+    found = figures_in(text)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+# -- money --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), [
+    ("USAID obligated $4.9 million for the activity in fiscal year 2021.", "$4.9 million", 4_900_000, "USD"),
+    ("Each grantee received 7,000 USD in the first round.", "7,000 USD", 7_000, "USD"),
+    ("The European Commission pledged EUR 1.2 billion to the facility.", "EUR 1.2 billion", 1_200_000_000, "EUR"),
+    ("The trust fund disbursed US$ 250,000 to partners.", "US$ 250,000", 250_000, "USD"),
+    ("Germany contributed €3.5 million to the basket fund.", "€3.5 million", 3_500_000, "EUR"),
+    ("The ministry allocated 120 million tenge to school meals.", "120 million tenge", 120_000_000, "KZT"),
+    ("The mission spent $717,754 on 95 small grants.", "$717,754", 717_754, "USD"),
+    ("Core costs were £2.3m over the period.", "£2.3m", 2_300_000, "GBP"),
+])
+def test_money_with_symbols_codes_and_scale_words(sentence, text, value, unit):
+    money = [f for f in figures_in(sentence) if f.unit == unit]
+    assert len(money) == 1
+    assert (money[0].text, money[0].value, money[0].value_max, money[0].counted) == (text, value, None, None)
+    assert money[0].prov.rule == "figure_money"
+
+
+def test_two_amounts_in_one_sentence_are_two_figures():
+    found = figures_in("The fund disbursed US$ 250,000 in grants and €3.5 million in loans.")
+    assert [(f.text, f.unit) for f in found] == [("US$ 250,000", "USD"), ("€3.5 million", "EUR")]
+
+
+# -- counts -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "value", "counted"), [
+    ("The programme engaged 189 CSOs in policy dialogue.", "189 CSOs", 189, "CSOs"),
+    ("It reached 583,323 beneficiaries across the region.", "583,323 beneficiaries", 583_323, "beneficiaries"),
+    ("Officials of three ministries signed the memorandum.", "three ministries", 3, "ministries"),
+    ("Twelve experts reviewed the draft strategy.", "Twelve experts", 12, "experts"),
+    ("The grants engaged 44 national and local state institutions.", "44 national and local state institutions",
+     44, "national and local state institutions"),
+    ("The mission trained 1,250 community health workers in 2022.", "1,250 community health workers", 1_250,
+     "community health workers"),
+])
+def test_counts_with_the_noun_they_count(sentence, text, value, counted):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.unit, figure.counted) == (text, value, "count", counted)
+    assert figure.prov.rule == "figure_count"
+
+
+def test_counts_after_from_are_not_lost():
+    # "from" opens a range ("from 20 to 35 percent"), but a single number after it is still a figure.
+    found = figures_in("The trust fund received grants from 12 donors. Officials from three ministries attended.")
+    assert [(f.value, f.counted) for f in found] == [(12, "donors"), (3, "ministries")]
+
+
+def test_several_counts_in_one_sentence():
+    found = figures_in("189 CSOs and 44 state institutions were engaged to improve the lives of 583,323 people.")
+    assert [(f.value, f.counted) for f in found] == [(189, "CSOs"), (44, "state institutions"), (583_323, "people")]
+
+
+def test_a_bare_number_with_nothing_counted_is_not_a_figure():
+    assert figures_in("The score rose from 3.1 to 3.4. It was 42.") == []
+
+
+# -- percentages, measures and durations ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("Enrolment rose by 12 percent in the pilot districts.", "12 percent", 12),
+    ("In the survey, 45% of respondents were women.", "45%", 45),
+    ("The share of local procurement fell 3.5 per cent.", "3.5 per cent", 3.5),
+])
+def test_percentages(sentence, text, value):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.unit, figure.counted) == (text, value, "percent", None)
+
+
+def test_measures_and_durations():
+    found = figures_in("The project lasted 36 months and restored 1,200 hectares of pasture.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("36 months", 36, "months"), ("1,200 hectares", 1200, "ha")]
+
+
+# -- ranges -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "value", "value_max", "unit"), [
+    ("The school feeding pilot served between 350 and 500 children in each district.",
+     "between 350 and 500 children", 350, 500, "count"),
+    ("Most grants ran for 5-10 years.", "5-10 years", 5, 10, "years"),
+    ("Participation rose from 20 to 35 percent.", "from 20 to 35 percent", 20, 35, "percent"),
+    ("The budget grew from $2 million to $3.5 million.", "from $2 million to $3.5 million", 2_000_000,
+     3_500_000, "USD"),
+    ("Each award was worth $1–2 million.", "$1–2 million", 1_000_000, 2_000_000, "USD"),
+])
+def test_ranges_give_value_and_value_max(sentence, text, value, value_max, unit):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.value_max, figure.unit) == (text, value, value_max, unit)
+
+
+def test_a_descending_pair_is_not_a_range():
+    assert all(f.value_max is None for f in figures_in("The ratio of 10 to 5 staff members was kept."))
+
+
+# -- qualifiers ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "qualifier"), [
+    ("Nearly 2,000 households received cash transfers.", "approx"),
+    ("About 40 percent of clinics lacked power.", "approx"),
+    ("Approximately $3 million remained unspent.", "approx"),
+    ("More than 300 teachers were trained.", "more_than"),
+    ("Over 1.5 million people were displaced.", "more_than"),
+    ("At least 12 municipalities adopted the plan.", "at_least"),
+    ("Up to 50 volunteers joined each campaign.", "up_to"),
+    ("Less than 10 percent of funds reached rural areas.", "less_than"),
+    ("Fewer than 20 inspectors covered the region.", "less_than"),
+    ("The mission reached 2,000 households.", None),
+])
+def test_qualifiers(sentence, qualifier):
+    assert only_figure(sentence).qualifier == qualifier
+
+
+def test_qualifier_is_not_part_of_the_figure_text():
+    figure = only_figure("Nearly 2,000 households received cash transfers.")
+    assert figure.text == "2,000 households"
+
+
+# -- not figures --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In 2019 the mission opened a new office.",
+    "The agreement was signed on April 27, 2020 by both parties.",
+    "The review was completed on 15 March 2021.",
+    "The agency should (1) update its guidance and (2) train its staff.",
+    "The COVID-19 pandemic delayed fieldwork.",
+    "Details are at www.example.org/report2020 and https://data.gov/dataset/123 online.",
+    "For information call +996 312 66 12 34 or (202) 712-4810 during office hours.",
+    "The country ranked (9th) on the regional index.",
+    "See Table 4 and page 12 of Annex 3 for SDG 16 targets.",
+    "The Partnership 21 Foundation hosted the debate.",
+    "Channel 5 News covered the hearing.",
+])
+def test_numbers_that_are_not_figures(sentence):
+    assert [f.text for f in figures_in(sentence)] == []
+
+
+def test_figure_next_to_a_non_figure_is_still_found():
+    found = figures_in("During the COVID-19 pandemic, 250 volunteers delivered food in 2020.")
+    assert [(f.text, f.value) for f in found] == [("250 volunteers", 250)]
+
+
+# -- context and provenance ---------------------------------------------------------------------------------
+
+def test_figure_carries_its_sentence_and_section():
+    text = ("Results\n\nThe activity closed in 2022. It trained 1,100 judges and court clerks across the country. "
+            "Follow-up surveys are planned.")
+    figure = only_figure(text)
+    assert figure.sentence == "It trained 1,100 judges and court clerks across the country."
+    assert figure.prov.section == "Results"
+
+
+def test_figure_provenance_slices_the_source_text():
+    text = "Summary\n\nSince its launch the   programme   has reached\nnearly 583,323 beneficiaries\nin the region."
+    figure = only_figure(text)
+    assert text[figure.prov.start:figure.prov.end] == "583,323 beneficiaries"
+    assert figure.prov.page == 1 and figure.prov.doc_id == "doc_00000000000000f1"
+
+
+def test_figure_on_a_later_page_has_that_page():
+    raw = RawDocument("text/plain", ("Cover page", "Scope\n\nThe audit covered 14 missions.", "Annex"))
+    figures = extract_figures(parse("doc_00000000000000f2", raw))
+    assert [(f.text, f.prov.page) for f in figures] == [("14 missions", 2)]
+    assert raw.pages[1][figures[0].prov.start:figures[0].prov.end] == "14 missions"
+
+
+def test_programme_page_sample_figures(programme_page):
+    text = programme_page.read_text(encoding="utf-8")
+    found = {f.text: f for f in figures_in(text)}
+    assert found["$4.9 million"].value == 4_900_000
+    assert found["189 CSOs"].counted == "CSOs"
+    assert found["583,323 beneficiaries"].qualifier == "approx"
+    assert not any(f.text.startswith(("2016", "2020")) for f in found.values())

@@ -1,0 +1,175 @@
+"""Organisation mentions: acronym definitions, name shapes, gazetteer, aliases, cue names; generic phrases are not
+organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.organisations import extract_mentions
+from pipeline.nlp.components import is_acronym, schwartz_hearst
+from pipeline.process import parse
+from pipeline.records import RawDocument
+
+
+def mentions_in(text: str):
+    return extract_mentions(parse("doc_00000000000000a1", RawDocument("text/plain", (text,))))
+
+
+def named(text: str) -> dict[str, object]:
+    """Mentions by text, bare acronyms left out (they count only once some document defines them)."""
+    return {m.text: m for m in mentions_in(text) if m.prov.rule != "acronym_bare"}
+
+
+# -- acronym definitions ------------------------------------------------------------------------------------
+
+def test_acronym_definition_gives_the_long_name_and_its_acronym():
+    found = named("The evaluation was commissioned by the Regional Water Governance Facility (RWGF) in 2021.")
+    assert list(found) == ["Regional Water Governance Facility"]
+    mention = found["Regional Water Governance Facility"]
+    assert (mention.acronym, mention.prov.rule) == ("RWGF", "acronym_definition")
+
+
+def test_acronym_definition_with_a_head_word_takes_its_type():
+    found = named("The Ministry of Education and Science (MES) approved the new curriculum.")
+    mention = found["Ministry of Education and Science"]
+    assert (mention.acronym, mention.org_type) == ("MES", "government")
+
+
+def test_acronym_with_a_digit_aligns_with_the_name():
+    found = named("The atlas was produced by Innovation for Change (I4C) partners.")
+    assert found["Innovation for Change"].acronym == "I4C"
+
+
+def test_lower_case_phrase_before_an_acronym_is_not_a_name():
+    assert named("We interviewed civil society organizations (CSOs) in five provinces.") == {}
+
+
+def test_schwartz_hearst_alignment():
+    words = "funded by the Regional Water Governance Facility".split()
+    assert words[schwartz_hearst("RWGF", words):] == ["Regional", "Water", "Governance", "Facility"]
+    assert schwartz_hearst("XYZ", words) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("USAID", True), ("I4C", True), ("AfDB", True), ("OSCE", True),
+    ("A", False), ("Usaid", False), ("the", False), ("CSO TEAM", False),
+])
+def test_acronym_shape(text, expected):
+    assert is_acronym(text) is expected
+
+
+# -- name shapes --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "name", "org_type"), [
+    ("Funding came from the Ministry of Water Resources and Irrigation in 2020.",
+     "Ministry of Water Resources and Irrigation", "government"),
+    ("The Ministry of Health agreed with the findings.", "Ministry of Health", "government"),
+    ("The Department of State concurred with our recommendation.", "Department of State", "government"),
+    ("The grant was matched by the Aga Khan Foundation.", "Aga Khan Foundation", "fund"),
+    ("Researchers at Osh State University collected the data.", "Osh State University", "academia"),
+    ("The Kyrgyz National University hosted the workshop.", "Kyrgyz National University", "academia"),
+    ("The Social Justice Network trained 40 monitors.", "Social Justice Network", "network"),
+    ("Chevron Corporation co-funded the scholarships.", "Chevron Corporation", "private"),
+    ("A loan from the Golomt bank financed the wells.", "Golomt bank", "private"),
+])
+def test_organisation_name_shapes(sentence, name, org_type):
+    found = named(sentence)
+    assert name in found, list(found)
+    assert (found[name].org_type, found[name].prov.rule) == (org_type, "org_head_shape")
+
+
+def test_a_name_stops_at_its_head_word():
+    found = named("The Eurasia Foundation in Kyrgyzstan supported 12 media outlets.")
+    assert list(found) == ["Eurasia Foundation"]
+
+
+def test_two_names_joined_by_and_are_two_mentions():
+    found = named("Funding came from the Aga Khan Foundation and the Ministry of Health.")
+    assert list(found) == ["Aga Khan Foundation", "Ministry of Health"]
+
+
+# -- gazetteer ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "name", "known_id"), [
+    ("The United Nations Development Programme co-financed the census.", "United Nations Development Programme",
+     "undp"),
+    ("The United Nations Development Program co-financed the census.", "United Nations Development Program",
+     "undp"),
+    ("Officials at the U.S. Agency for International Development reviewed the plan.",
+     "U.S. Agency for International Development", "usaid"),
+    ("The World Bank approved a second loan.", "World Bank", "worldbank"),
+    ("UNICEF staff visited 12 clinics.", "UNICEF", "unicef"),
+])
+def test_gazetteer_names_and_acronyms(sentence, name, known_id):
+    found = {m.text: m for m in mentions_in(sentence)}
+    assert name in found, list(found)
+    assert (found[name].known_id, found[name].org_type, found[name].prov.rule) == (known_id, "international",
+                                                                                   "gazetteer")
+
+
+def test_gazetteer_acronyms_match_only_as_written():
+    # "who" the pronoun is not the World Health Organization.
+    assert [m for m in mentions_in("Officials who attended the training were surveyed.") if m.known_id] == []
+
+
+def test_gazetteer_long_form_keeps_the_declared_acronym():
+    found = named("The Asian Development Bank (ADB) co-financed the road.")
+    assert (found["Asian Development Bank"].known_id, found["Asian Development Bank"].acronym) == ("adb", "ADB")
+
+
+def test_an_acronym_inside_its_own_definition_is_not_a_second_mention():
+    mentions = mentions_in("The Asian Development Bank (ADB) co-financed the road.")
+    assert [m.text for m in mentions] == ["Asian Development Bank"]
+
+
+# -- aliases and cue names ----------------------------------------------------------------------------------
+
+def test_name_dash_acronym_declares_an_alias():
+    found = named("The grants were managed by the Social Justice Network – SJN in Dushanbe.")
+    assert found["Social Justice Network"].acronym == "SJN"
+
+
+def test_name_dash_brand_declares_an_alias():
+    found = named("The programme is implemented by the Civil Society Development Association – ARGO in Almaty.")
+    assert found["Civil Society Development Association"].acronym == "ARGO"
+
+
+@pytest.mark.parametrize(("sentence", "name", "org_type"), [
+    ("Training was delivered by NGO “Bright Future Alliance” in Naryn.", "Bright Future Alliance", "cso"),
+    ("Training was delivered by PA “Zhashtar Bashaty” in Osh.", "Zhashtar Bashaty", "cso"),
+    ("The Public Foundation “Fidokor” hosted the hearing.", "Fidokor", "fund"),
+    ('The NGO "Clean Water Now" monitored 30 wells.', "Clean Water Now", "cso"),
+])
+def test_names_after_a_type_cue(sentence, name, org_type):
+    found = named(sentence)
+    assert name in found, list(found)
+    assert (found[name].org_type, found[name].prov.rule) == (org_type, "cue_name")
+
+
+# -- not organisations --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Consultations with the government were limited.",
+    "The government of Kyrgyzstan adopted the plan.",
+    "Civil Society was not consulted on the draft.",
+    "International Organizations rarely consulted local CSOs about priorities.",
+    "The survey reached local CSOs in every province.",
+    "The Rural Livelihoods Support Programme ended in 2020.",
+    "The Youth Employment Program was extended.",
+    "The Law on Non-Commercial Organizations was amended in 2021.",
+    "The National Strategy for Sustainable Development was adopted.",
+    "The Central Asia Regional Report was published.",
+])
+def test_generic_phrases_programmes_and_laws_are_not_organisations(sentence):
+    assert named(sentence) == {}
+
+
+# -- provenance ---------------------------------------------------------------------------------------------
+
+def test_mention_provenance_slices_the_source_and_names_the_section():
+    text = ("Partners\n\nIn two pilot districts, grants from the   Aga Khan Foundation were matched by the\n"
+            "Ministry of Water Resources (MWR) and by local councils.")
+    mentions = [m for m in mentions_in(text) if m.prov.rule != "acronym_bare"]
+    assert [(text[m.prov.start:m.prov.end], m.prov.section) for m in mentions] == [
+        ("Aga Khan Foundation", "Partners"), ("Ministry of Water Resources", "Partners"),
+    ]

@@ -1,0 +1,286 @@
+"""Recommendations: sections with audience headings before or after their lists, numbered GAO-style
+recommendations, formal "We recommend that ..." sentences; and lists that only look like recommendations."""
+
+from __future__ import annotations
+
+from pipeline.extract.recommendations import (addressee, audience_label, extract_recommendations,
+                                              is_recommendation_heading)
+from pipeline.process import parse, process_file
+from pipeline.records import RawDocument
+
+
+def recommendations_in(*pages: str):
+    return extract_recommendations(parse("doc_00000000000000b1", RawDocument("text/plain", pages)))
+
+
+def summary(recs) -> list[tuple[str | None, str]]:
+    return [(r.audience, r.text) for r in recs]
+
+
+# -- audience headings before their lists -------------------------------------------------------------------
+
+DONOR_REPORT_LABELS_FIRST = """Recommendations
+
+For the Government:
+
+• Adopt a national strategy for volunteer engagement by the end of 2025.
+• Simplify registration procedures for community associations.
+
+For Donors:
+
+• Provide multi-year core funding to local organisations.
+• Align reporting requirements across funding partners.
+"""
+
+
+def test_audience_headings_before_their_lists():
+    recs = recommendations_in(DONOR_REPORT_LABELS_FIRST)
+    assert summary(recs) == [
+        ("Government", "Adopt a national strategy for volunteer engagement by the end of 2025."),
+        ("Government", "Simplify registration procedures for community associations."),
+        ("Donors", "Provide multi-year core funding to local organisations."),
+        ("Donors", "Align reporting requirements across funding partners."),
+    ]
+    assert {(r.kind, r.prov.rule, r.prov.section) for r in recs} == {
+        ("bullet", "rec_section_bullet", "Recommendations")}
+
+
+def test_recommendation_provenance_slices_the_source():
+    recs = recommendations_in(DONOR_REPORT_LABELS_FIRST)
+    for rec in recs:
+        assert DONOR_REPORT_LABELS_FIRST[rec.prov.start:rec.prov.end] == rec.text
+        assert rec.prov.page == 1
+
+
+# -- audience headings after their lists (as PDF extraction of some layouts leaves them) --------------------
+
+UN_EVALUATION_LABELS_AFTER = """5. Recommendations
+
+The following recommendations are derived from the interviews, focus groups and document review.
+
+• Adopt a national strategy for volunteer engagement by the end of 2025.
+• Simplify registration procedures for community associations.
+
+Government
+
+• Provide multi-year core funding to local organisations.
+• Align reporting requirements across funding partners and
+
+publish them in one place.
+
+Development partners:
+
+• Pilot a regional knowledge platform for social innovators.
+
+Civil society and academia:
+"""
+
+
+def test_audience_headings_after_their_lists():
+    recs = recommendations_in(UN_EVALUATION_LABELS_AFTER)
+    assert summary(recs) == [
+        ("Government", "Adopt a national strategy for volunteer engagement by the end of 2025."),
+        ("Government", "Simplify registration procedures for community associations."),
+        ("Development partners", "Provide multi-year core funding to local organisations."),
+        ("Development partners", "Align reporting requirements across funding partners and publish them in one "
+                                 "place."),
+        ("Civil society and academia", "Pilot a regional knowledge platform for social innovators."),
+    ]
+
+
+def test_meta_sentence_introducing_the_recommendations_is_not_one():
+    texts = [r.text for r in recommendations_in(UN_EVALUATION_LABELS_AFTER)]
+    assert not any("are derived from" in text for text in texts)
+
+
+# -- numbered recommendations and formal sentences (GAO / OIG style) -----------------------------------------
+
+GAO_EXECUTIVE_ACTION = """Recommendations for Executive Action
+
+We are making the following two recommendations to the Department of State:
+
+1. The Secretary of State should ensure that the Bureau of Consular Affairs documents its risk assessments.
+2. The Secretary of State should direct the Bureau of Consular Affairs to update its staffing model for
+passport agencies.
+"""
+# In GAO reports the recommendations are always followed by this section.
+GAO_AGENCY_COMMENTS = """
+Agency Comments and Our Evaluation
+
+We provided a draft of this report to State for review and comment. State concurred with both recommendations.
+"""
+GAO_RECOMMENDATIONS = [
+    ("Secretary of State", "The Secretary of State should ensure that the Bureau of Consular Affairs documents "
+                           "its risk assessments."),
+    ("Secretary of State", "The Secretary of State should direct the Bureau of Consular Affairs to update its "
+                           "staffing model for passport agencies."),
+]
+
+
+def test_numbered_recommendations_name_their_addressee():
+    recs = recommendations_in(GAO_EXECUTIVE_ACTION)
+    assert summary(recs) == GAO_RECOMMENDATIONS
+    assert {(r.kind, r.prov.rule) for r in recs} == {("numbered", "rec_section_numbered")}
+
+
+def test_the_section_after_the_recommendations_is_not_their_audience():
+    recs = recommendations_in(GAO_EXECUTIVE_ACTION + GAO_AGENCY_COMMENTS)
+    assert summary(recs) == GAO_RECOMMENDATIONS
+
+
+def test_recommendation_text_does_not_end_in_the_opening_of_a_cross_reference():
+    text = ("Recommendations for Executive Action\n\n"
+            "The Administrator of USAID should direct missions to verify partner data. (Recommendation 1)\n")
+    recs = recommendations_in(text)
+    assert len(recs) == 1
+    assert recs[0].text in ("The Administrator of USAID should direct missions to verify partner data.",
+                            "The Administrator of USAID should direct missions to verify partner data. "
+                            "(Recommendation 1)")
+    assert recs[0].audience == "Administrator of USAID"
+
+
+def test_matters_for_congress_are_addressed_to_congress():
+    text = ("Matters for Congressional Consideration\n\n"
+            "Congress should consider requiring the Department of Defense to report annually on contractor "
+            "oversight costs.\n\n"
+            "Agency Comments and Our Evaluation\n\n"
+            "We provided a draft of this report to the Department of Defense for comment.\n")
+    recs = recommendations_in(text)
+    assert summary(recs) == [("Congress", "Congress should consider requiring the Department of Defense to report "
+                                          "annually on contractor oversight costs.")]
+
+
+OIG_FINDINGS = """Background
+
+The mission was established in 2010 and manages 42 awards. Partners report results every quarter.
+
+Finding 1
+
+Missions did not verify reported results. We recommend that the Administrator of USAID require missions to verify
+partner data before reporting results. USAID agreed with the recommendation.
+"""
+
+
+def test_formal_recommendation_sentence_outside_a_recommendations_section():
+    recs = recommendations_in(OIG_FINDINGS)
+    assert summary(recs) == [("Administrator of USAID", "We recommend that the Administrator of USAID require "
+                                                        "missions to verify partner data before reporting results.")]
+    assert (recs[0].kind, recs[0].prov.rule, recs[0].prov.section) == ("prose", "rec_formal_sentence", "Finding 1")
+
+
+def test_a_second_formal_recommendation_with_also():
+    text = ("Finding 2\n\nWe recommend that the Mission Director establish written monitoring procedures. "
+            "We also recommend that the Mission Director train award managers on the procedures.\n")
+    recs = recommendations_in(text)
+    assert [r.text for r in recs] == [
+        "We recommend that the Mission Director establish written monitoring procedures.",
+        "We also recommend that the Mission Director train award managers on the procedures.",
+    ]
+    assert {r.audience for r in recs} == {"Mission Director"}
+
+
+def test_prose_recommendations_in_a_recommendations_section():
+    text = ("Conclusions and Recommendations\n\n"
+            "The evaluation concludes that the project was relevant. The ministry should publish its monitoring "
+            "data every quarter. Development partners need to agree on one results framework.\n\n"
+            "Annex 1. List of People Interviewed\n")
+    recs = recommendations_in(text)
+    assert [r.text for r in recs] == ["The ministry should publish its monitoring data every quarter.",
+                                      "Development partners need to agree on one results framework."]
+    assert {r.kind for r in recs} == {"prose"}
+
+
+def test_heading_names_the_audience():
+    recs = recommendations_in("Recommendations to the Ministry of Health\n\n"
+                              "• Publish stock-out data for every district each month.\n")
+    assert summary(recs) == [("Ministry of Health", "Publish stock-out data for every district each month.")]
+
+
+# -- negatives ----------------------------------------------------------------------------------------------
+
+def test_programme_objectives_are_not_recommendations():
+    text = ("Programme Objectives\n\n"
+            "• Improve the enabling environment for civil society participation.\n"
+            "• Increase the capacity of local organisations to engage government.\n"
+            "• Strengthen networks between civil society and media.\n\n"
+            "Expected Results\n\n"
+            "Partners should report on 12 indicators every quarter.\n")
+    assert recommendations_in(text) == []
+
+
+def test_list_of_organisation_names_after_a_recommendations_list_is_not_a_recommendation():
+    text = ("Recommendations\n\n"
+            "For donors:\n\n"
+            "• Provide multi-year core funding to local organisations.\n"
+            "• Align reporting requirements across funding partners.\n"
+            "• Ministry of Culture and Tourism (MCT)\n"
+            "• Eurasia Foundation of Central Asia\n"
+            "• Osh State University\n")
+    assert [r.text for r in recommendations_in(text)] == [
+        "Provide multi-year core funding to local organisations.",
+        "Align reporting requirements across funding partners.",
+    ]
+
+
+def test_names_after_the_last_trailing_audience_label_are_not_recommendations():
+    text = ("Recommendations\n\n"
+            "• Adopt a national strategy for volunteer engagement.\n\n"
+            "Government:\n\n"
+            "• Provide multi-year core funding to local organisations.\n\n"
+            "Donors:\n\n"
+            "• Ministry of Culture and Tourism (www.mct.gov.kg)\n"
+            "• Aga Khan Foundation (akdn.org)\n\n"
+            "Government organizations and agencies:\n")
+    assert summary(recommendations_in(text)) == [
+        ("Government", "Adopt a national strategy for volunteer engagement."),
+        ("Donors", "Provide multi-year core funding to local organisations."),
+    ]
+
+
+def test_status_of_prior_recommendations_is_not_a_recommendations_section():
+    text = ("Status of Prior Recommendations\n\n"
+            "• Mission should update the monitoring plan (closed).\n"
+            "• Mission should train staff (open).\n")
+    assert recommendations_in(text) == []
+
+
+def test_recommendation_heading_rules():
+    assert is_recommendation_heading("Recommendations")
+    assert is_recommendation_heading("What GAO Recommends")
+    assert is_recommendation_heading("6. Conclusions and Recommendations")
+    assert not is_recommendation_heading("Status of Prior Recommendations")
+    assert not is_recommendation_heading("Key Findings")
+
+
+def test_audience_labels_and_addressees():
+    assert audience_label("For donors") == "donors"
+    assert audience_label("Private Sector:") == "Private Sector"
+    assert audience_label("Key Findings") is None
+    assert addressee("The Secretary of State should ensure that staff are trained.") == "Secretary of State"
+    assert addressee("Partners were consulted.") is None
+
+
+def test_addressee_of_a_formal_sentence_stops_at_the_name():
+    assert addressee("We recommend that the Administrator of USAID require missions to verify data.") == \
+        "Administrator of USAID"
+
+
+# -- the sample reports -------------------------------------------------------------------------------------
+
+def test_programme_page_has_no_recommendations(raw_dir, programme_page):
+    # Its bullets are programme objectives ("Improve the enabling environment ..."), not recommendations.
+    result = process_file(raw_dir, programme_page)
+    assert result.status == "ok"
+    assert result.recommendations == ()
+
+
+def test_atlas_recommendations_carry_audiences_and_exclude_directory_lists(raw_dir, atlas):
+    result = process_file(raw_dir, atlas)
+    recs = result.recommendations
+    assert len(recs) >= 50  # seven country chapters, each with a recommendations section
+    assert {"Government", "Private Sector", "Academia"} <= {r.audience for r in recs}
+    texts = {r.text for r in recs}
+    for name in ("Ministry of Labor and Social Protection", "Chevron Corporation (www.chevron.com)",
+                 "United States Agency for International Development (USAID)", "Nazarbayev University"):
+        assert name not in texts
+    assert all(r.prov.section and "ecommendation" in r.prov.section for r in recs if r.prov.rule != "rec_formal_sentence")

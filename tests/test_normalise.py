@@ -1,0 +1,198 @@
+"""Normalisation: ligatures, bullets, hyphenation and lost-ligature repair, with offsets back to the source."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.text import MappedText, normalise_document
+from pipeline.text.normalise import PAGE_SEPARATOR
+
+
+def norm(*pages: str):
+    return normalise_document(tuple(pages))
+
+
+def source_of(doc, pages: tuple[str, ...], word: str, occurrence: int = 0) -> tuple[int, str]:
+    """(page number, original page text) under the `occurrence`-th `word` of the normalised text."""
+    start = [m.start() for m in re.finditer(re.escape(word), doc.text)][occurrence]
+    page, source_start, source_end = doc.locate(start, start + len(word))
+    return page, pages[page - 1][source_start:source_end]
+
+
+# -- Unicode ------------------------------------------------------------------------------------------------
+
+def test_ligature_code_points_become_letters():
+    doc = norm("The ﬁnancial audit found ﬂaws in the oﬃce of the aﬄuent donor’s eﬀort.")
+    assert doc.text == "The financial audit found flaws in the office of the affluent donor’s effort."
+
+
+def test_nfkc_leaves_ordinary_accents_alone():
+    doc = norm("Évaluation finale: Ministère de la Santé, Côte d’Ivoire.")
+    assert doc.text == "Évaluation finale: Ministère de la Santé, Côte d’Ivoire."
+
+
+def test_windows_and_old_mac_line_endings_become_newlines():
+    assert norm("Findings\r\nControls were weak.\rScope").text == "Findings\nControls were weak.\nScope"
+
+
+def test_unmapped_cid_glyphs_are_removed_and_counted():
+    doc = norm("The (cid:31)mission reviewed (cid:4)(cid:5)42 awards.")
+    assert doc.text == "The mission reviewed 42 awards."
+    assert doc.repairs["cid_glyphs"] == 3
+
+
+# -- bullets ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("glyph", ["џ", "•", "●", "▪", "\uf0b7", "\uf0a7", "\ue000"])
+def test_bullet_glyphs_at_line_start_become_one_marker(glyph):
+    doc = norm(f"Key findings\n{glyph} Partner reports were late.\n  {glyph}Site visits were not documented.")
+    assert doc.text == "Key findings\n• Partner reports were late.\n• Site visits were not documented."
+
+
+def test_bullet_repairs_are_counted_only_when_the_glyph_changes():
+    doc = norm("џ Reports were late.\n• Files were incomplete.\n\uf0b7 Visits were missed.")
+    assert doc.repairs["bullets"] == 2
+
+
+def test_bullet_glyphs_inside_a_line_are_text():
+    doc = norm("Section § 4 of the act and the · separator stay; so does a price of 5 € • net.")
+    assert doc.text == "Section § 4 of the act and the · separator stay; so does a price of 5 € • net."
+    assert doc.repairs["bullets"] == 0
+
+
+def test_a_lone_glyph_on_an_empty_line_is_not_a_bullet():
+    assert norm("Annex\nџ\nTable 3").text == "Annex\nџ\nTable 3"
+
+
+# -- hyphenation --------------------------------------------------------------------------------------------
+
+def test_words_split_at_a_line_end_are_joined_when_the_whole_is_a_word():
+    doc = norm("The programme strength-\nened local govern-\nment capacity in nine dis-\ntricts.")
+    assert doc.text == "The programme strengthened local government capacity in nine districts."
+    assert doc.repairs["hyphenation"] == 3
+
+
+def test_compounds_broken_at_their_own_hyphen_keep_it():
+    doc = norm("A well-\nknown, Bishkek-\nbased and non-\ngovernmental partner ran the cross-\nborder project.")
+    assert doc.text == "A well-known, Bishkek-based and non-governmental partner ran the cross-border project."
+
+
+def test_hyphen_inside_a_line_is_untouched():
+    text = "The mid-term review of the USAID-funded, co-financed project."
+    assert norm(text).text == text
+
+
+# -- lost ligatures -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    ("signicant", "significant"),
+    ("ofce", "office"),
+    ("benecial", "beneficial"),
+    ("conict", "conflict"),
+    ("nancial", "financial"),
+    ("dened", "defined"),
+    ("rst", "first"),
+    ("efcient", "efficient"),
+])
+def test_lost_ligatures_are_restored(damaged, repaired):
+    doc = norm(f"The review noted a {damaged} change.")
+    assert doc.text == f"The review noted a {repaired} change."
+    assert doc.repairs["ligatures"] == 1
+
+
+def test_ordinary_words_are_never_altered():
+    text = ("The auditors noted that staff filed eight late reports on traffic, profit and loss, and fish stocks. "
+            "Field teams in Naryn and Osh used a fine mesh, an ice box and a lime wash; the site lead said the "
+            "sting of the delays was felt in every district. Its aim is to tie aid to results, not to rig tenders "
+            "or let costs rise. The inch gauge and the lime kiln were listed as assets.")
+    doc = norm(text)
+    assert doc.text == text
+    assert doc.repairs["ligatures"] == 0
+
+
+def test_capitalised_names_and_acronyms_are_not_repaired():
+    text = "Ofce of the OIG: the Nance Foundation and SIGNICANT Ltd met in Osh."
+    assert norm(text).text == text
+
+
+# -- white space --------------------------------------------------------------------------------------------
+
+def test_runs_of_spaces_collapse_and_lines_are_trimmed():
+    doc = norm("   The   mission\u00a0 reviewed \t 42 awards.   \n   Scope   \n\n\n\n\nFindings  ")
+    assert doc.text == "The mission reviewed 42 awards.\nScope\n\nFindings"
+
+
+# -- offset map ---------------------------------------------------------------------------------------------
+
+ATLAS_STYLE_PAGES = (
+    "  Summary of Findings\r\n\r\nThe ﬁnancial statements were audited.\n",
+    "џ The audit found a signicant gap in the ofce budget.\nIt strength-\nened   controls.",
+    "Page three: no repairs here, only benecial owners.",
+)
+
+
+@pytest.mark.parametrize(("word", "page", "original"), [
+    ("Summary", 1, "Summary"),
+    ("financial", 1, "ﬁnancial"),
+    ("significant", 2, "signicant"),
+    ("office", 2, "ofce"),
+    ("controls", 2, "controls"),
+    ("Page three", 3, "Page three"),
+    ("beneficial", 3, "benecial"),
+])
+def test_locate_slices_the_original_page_text_to_the_word(word, page, original):
+    doc = norm(*ATLAS_STYLE_PAGES)
+    assert source_of(doc, ATLAS_STYLE_PAGES, word) == (page, original)
+
+
+def test_locate_covers_the_whole_of_a_dehyphenated_word():
+    doc = norm(*ATLAS_STYLE_PAGES)
+    assert source_of(doc, ATLAS_STYLE_PAGES, "strengthened") == (2, "strength-\nened")
+
+
+def test_locate_covers_a_bullet_item_from_its_glyph():
+    doc = norm(*ATLAS_STYLE_PAGES)
+    start = doc.text.index("• The audit")
+    page, source_start, source_end = doc.locate(start, start + len("• The audit"))
+    assert (page, ATLAS_STYLE_PAGES[1][source_start:source_end]) == (2, "џ The audit")
+
+
+def test_pages_are_joined_with_the_separator_and_remembered():
+    doc = norm(*ATLAS_STYLE_PAGES)
+    assert doc.text.count(PAGE_SEPARATOR) >= 2
+    assert len(doc.pages) == 3
+    assert [doc.page_of(doc.text.index(w)) for w in ("financial", "office", "three")] == [1, 2, 3]
+    for start, page in zip(doc.page_starts, doc.pages):
+        assert doc.text[start:start + len(page.text)] == page.text
+
+
+def test_same_word_on_two_pages_maps_to_each_page():
+    pages = ("The ofce opened in Osh.", "A second ofce opened in Naryn.")
+    doc = norm(*pages)
+    assert source_of(doc, pages, "office", 0) == (1, "ofce")
+    assert source_of(doc, pages, "office", 1) == (2, "ofce")
+    start = doc.text.rindex("office")
+    assert doc.locate(start, start + len("office"))[1] == pages[1].index("ofce")
+
+
+def test_empty_pages_keep_page_numbers_for_later_pages():
+    pages = ("Cover", "", "The mission found a signicant gap.")
+    doc = norm(*pages)
+    assert source_of(doc, pages, "significant") == (3, "signicant")
+
+
+def test_repairs_are_counted_across_pages():
+    doc = norm(*ATLAS_STYLE_PAGES)
+    assert doc.repairs["ligatures"] == 3  # signicant, ofce, benecial (U+FB01 is Unicode, not a repair)
+    assert doc.repairs["hyphenation"] == 1
+    assert doc.repairs["bullets"] == 1
+
+
+def test_normalising_never_mutates_the_mapped_source():
+    source = MappedText.identity("The  ofce.")
+    before = (source.text, list(source.offsets))
+    result, count = source.sub(re.compile(r" +"), " ")
+    assert count == 1 and result.text == "The ofce."
+    assert (source.text, list(source.offsets)) == before

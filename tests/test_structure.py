@@ -1,0 +1,179 @@
+"""Structure: headings, list items, paragraphs and the section each falls under."""
+
+from __future__ import annotations
+
+from pipeline.structure import is_heading_line, split_blocks
+from pipeline.text import normalise_document
+
+AUDIT_TEXT = """Executive Summary
+
+The Office of Inspector General reviewed the grant portfolio between
+2019 and 2022 and found weaknesses in monitoring.
+
+12
+
+Key Findings
+
+• Grant files lacked signed award letters in
+nine of the twelve countries reviewed.
+• Field monitoring visits were not documented for
+
+most partner organisations in the region.
+1. The mission did not track cost share.
+2. Closeout reports were filed late.
+(a) Procurement records were incomplete.
+(b) Asset registers were not reconciled.
+
+Page 4 of 20
+
+2. Background and Scope
+
+The review covered three regional missions.
+"""
+
+
+def blocks_of(*pages: str):
+    return split_blocks(normalise_document(tuple(pages)))
+
+
+def summary(blocks) -> list[tuple[str, str | None, str]]:
+    return [(b.kind, b.marker, " ".join(b.text.split())) for b in blocks]
+
+
+def test_audit_text_splits_into_headings_items_and_paragraphs():
+    assert summary(blocks_of(AUDIT_TEXT)) == [
+        ("heading", None, "Executive Summary"),
+        ("paragraph", None, "The Office of Inspector General reviewed the grant portfolio between 2019 and 2022 "
+                            "and found weaknesses in monitoring."),
+        ("heading", None, "Key Findings"),
+        ("item", "bullet", "Grant files lacked signed award letters in nine of the twelve countries reviewed."),
+        ("item", "bullet", "Field monitoring visits were not documented for most partner organisations in the region."),
+        ("item", "numbered", "1. The mission did not track cost share."),
+        ("item", "numbered", "2. Closeout reports were filed late."),
+        ("item", "numbered", "(a) Procurement records were incomplete."),
+        ("item", "numbered", "(b) Asset registers were not reconciled."),
+        ("heading", None, "2. Background and Scope"),
+        ("paragraph", None, "The review covered three regional missions."),
+    ]
+
+
+def test_sections_are_the_nearest_heading_above():
+    sections = {" ".join(b.text.split())[:30]: b.section for b in blocks_of(AUDIT_TEXT) if b.kind != "heading"}
+    assert sections == {
+        "The Office of Inspector Genera": "Executive Summary",
+        "Grant files lacked signed awar": "Key Findings",
+        "Field monitoring visits were n": "Key Findings",
+        "1. The mission did not track c": "Key Findings",
+        "2. Closeout reports were filed": "Key Findings",
+        "(a) Procurement records were i": "Key Findings",
+        "(b) Asset registers were not r": "Key Findings",
+        "The review covered three regio": "2. Background and Scope",
+    }
+
+
+def test_blocks_before_any_heading_have_no_section():
+    blocks = blocks_of("The mission agreed with all findings and described actions taken.\n\nFindings\n\nText.")
+    assert blocks[0].kind == "paragraph" and blocks[0].section is None
+
+
+def test_a_heading_ending_in_a_colon_names_the_section_without_it():
+    blocks = blocks_of("For the Ministry of Health:\n\n• Publish stock-out data every month.")
+    assert (blocks[0].kind, blocks[1].section) == ("heading", "For the Ministry of Health")
+
+
+def test_block_text_is_its_span_of_the_normalised_text():
+    doc = normalise_document((AUDIT_TEXT,))
+    for block in split_blocks(doc):
+        assert block.text == doc.text[block.start:block.end].replace("\n", " ")
+
+
+def test_bullet_item_span_starts_after_the_marker():
+    doc = normalise_document(("Findings\n\n• Reports were late.\nџ Files were missing.",))
+    items = [b for b in split_blocks(doc) if b.kind == "item"]
+    assert [doc.text[b.start:b.end] for b in items] == ["Reports were late.", "Files were missing."]
+
+
+def test_numbered_items_in_several_styles():
+    text = "Steps\n\n1. Assess needs.\n2) Agree targets.\n(c) Train staff.\nd) Report results.\nii. Close out."
+    items = [b for b in blocks_of(text) if b.kind == "item"]
+    assert [(b.marker, b.text) for b in items] == [
+        ("numbered", "1. Assess needs."), ("numbered", "2) Agree targets."), ("numbered", "(c) Train staff."),
+        ("numbered", "d) Report results."), ("numbered", "ii. Close out."),
+    ]
+
+
+def test_wrapped_paragraph_lines_are_one_block():
+    text = ("The evaluation found that the programme was relevant to national\n"
+            "priorities, but that its monitoring system could not show results\n"
+            "at outcome level.")
+    blocks = blocks_of(text)
+    assert summary(blocks) == [("paragraph", None, "The evaluation found that the programme was relevant to national "
+                                                   "priorities, but that its monitoring system could not show results "
+                                                   "at outcome level.")]
+
+
+def test_wrapped_item_lines_join_the_item():
+    blocks = blocks_of("• Missions should verify partner data before\n  reporting results to headquarters.\n"
+                       "• Missions should keep site visit records.")
+    assert summary(blocks) == [
+        ("item", "bullet", "Missions should verify partner data before reporting results to headquarters."),
+        ("item", "bullet", "Missions should keep site visit records."),
+    ]
+
+
+def test_item_continued_after_a_stray_blank_line_by_a_lower_case_line():
+    text = ("Findings\n\n• The ministry did not publish procurement plans for\n\n"
+            "three consecutive years, as the law requires.\n• Audit reports were late.")
+    items = [b for b in blocks_of(text) if b.kind == "item"]
+    assert [" ".join(b.text.split()) for b in items] == [
+        "The ministry did not publish procurement plans for three consecutive years, as the law requires.",
+        "Audit reports were late.",
+    ]
+
+
+def test_paragraph_continued_after_a_stray_blank_line_by_a_lower_case_line():
+    blocks = blocks_of("The grantee reported results for all\n\nnine indicators in its final report.")
+    assert summary(blocks) == [("paragraph", None, "The grantee reported results for all nine indicators in its "
+                                                   "final report.")]
+
+
+def test_a_finished_item_is_not_continued_by_the_next_paragraph():
+    blocks = blocks_of("• Reports were filed late.\n\nthe mission disagreed with this finding.")
+    assert [b.kind for b in blocks] == ["item", "paragraph"]
+
+
+def test_page_number_lines_are_dropped():
+    text = "Findings\n\n12\n\nThe mission agreed.\n\nPage 4 of 20\n\n4/20\n\npage 7\n\nScope is limited."
+    assert "12" not in " ".join(b.text for b in blocks_of(text))
+    assert summary(blocks_of(text)) == [
+        ("heading", None, "Findings"),
+        ("paragraph", None, "The mission agreed."),
+        ("paragraph", None, "Scope is limited."),
+    ]
+
+
+def test_blocks_carry_the_page_they_start_on():
+    blocks = blocks_of("Summary\n\nThe first page.", "Findings\n\n• On the second page.", "Annex\n\nThird.")
+    assert [(b.text, b.page) for b in blocks] == [
+        ("Summary", 1), ("The first page.", 1), ("Findings", 2), ("On the second page.", 2), ("Annex", 3),
+        ("Third.", 3),
+    ]
+
+
+def test_section_carries_over_a_page_break():
+    blocks = blocks_of("Key Findings\n\n• Late reports.", "• Missing files.")
+    assert [(b.text, b.section, b.page) for b in blocks if b.kind == "item"] == [
+        ("Late reports.", "Key Findings", 1), ("Missing files.", "Key Findings", 2),
+    ]
+
+
+def test_heading_shapes():
+    assert is_heading_line("Recommendations", standalone=True)
+    assert is_heading_line("Matters for Congressional Consideration", standalone=True)
+    assert is_heading_line("3.2 Results by Outcome Area", standalone=True)
+    assert is_heading_line("Private sector:", standalone=False)
+    assert not is_heading_line("The audit found that controls were weak.", standalone=True)
+    assert not is_heading_line("Key findings of the review of the mission portfolio and its partners", True)
+    assert not is_heading_line("Title Case Line Inside A Paragraph", standalone=False)
+    assert not is_heading_line("lower case line", standalone=True)
+    assert not is_heading_line("A" * 120, standalone=True)
