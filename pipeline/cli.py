@@ -9,7 +9,8 @@ from pathlib import Path
 
 from pipeline.datapackage import data_dictionary_markdown
 from pipeline.publish import DEFAULT_KEEP_VERSIONS
-from pipeline.run import FAILURES_FILE, ingest
+from pipeline.config import DOCUMENT_TIME_LIMIT_S
+from pipeline.run import FAILURES_FILE, RunOptions, ingest
 from pipeline.validate import ValidationFailed
 
 
@@ -21,6 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", type=Path, required=True, metavar="OUT_DIR", help="where to publish the tables")
     run.add_argument("--keep-versions", type=int, default=DEFAULT_KEEP_VERSIONS,
                      help="published versions to keep (default %(default)s)")
+    run.add_argument("--workers", type=int, default=None,
+                     help="documents processed in parallel, one process each (default: one per core)")
+    run.add_argument("--time-limit", type=float, default=DOCUMENT_TIME_LIMIT_S, metavar="SECONDS",
+                     help="stop a document after this long and mark it 'timeout' (default %(default)g)")
+    run.add_argument("--force", action="store_true",
+                     help="re-extract every document, ignoring results cached from earlier runs")
     run.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     commands.add_parser("dictionary", help="print the data dictionary (Markdown) generated from the schemas")
     args = parser.parse_args(argv)
@@ -31,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S")
     try:
-        summary = ingest(args.src_dir, args.out, args.keep_versions)
+        summary = ingest(args.src_dir, args.out, RunOptions(args.workers, args.time_limit, args.force,
+                                                            args.keep_versions))
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -39,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: validation failed; nothing was published and the previous dataset is unchanged.\n{exc}\n"
               f"Every failure case is in {args.out / FAILURES_FILE}", file=sys.stderr)
         return 1
-    print(f"published {summary.version} ({summary.documents} documents: "
+    print(f"published {summary.version} ({summary.documents} documents, {summary.extracted} extracted: "
           + ", ".join(f"{n} {s}" for s, n in sorted(summary.statuses.items())) + "; "
           + ", ".join(f"{n} {t}" for t, n in summary.rows.items()) + ")")
     return 0

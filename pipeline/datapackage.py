@@ -28,7 +28,8 @@ def field_descriptors(model: type[DataFrameModel]) -> list[dict]:
                 constraints["maximum"] = stats["max_value"]
             if "pattern" in stats:
                 constraints["pattern"] = str(stats["pattern"])
-        field = {"name": name, "type": _TYPES.get(str(column.dtype), "string"),
+        dtype = str(column.dtype)
+        field = {"name": name, "type": "datetime" if dtype.startswith("datetime64") else _TYPES.get(dtype, "string"),
                  "description": column.description or "", "constraints": constraints}
         if field["type"] == "array":
             field["itemType"] = "string"

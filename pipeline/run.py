@@ -1,4 +1,5 @@
-"""The whole pipeline without any orchestrator: discover -> process each file -> tables -> validate -> publish."""
+"""The whole pipeline without any orchestrator: discover -> plan (what changed) -> process changed files in
+worker processes -> resolve, tabulate -> validate -> publish, recording the run."""
 
 from __future__ import annotations
 
@@ -6,27 +7,43 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.process import process_file
+from pipeline import PIPELINE_VERSION
+from pipeline.config import DOCUMENT_TIME_LIMIT_S
+from pipeline.incremental import Plan, load_runs, plan_run, record_run, store
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, publish
 from pipeline.records import DocumentResult
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
+from pipeline.workers import process_isolated
 
 log = logging.getLogger(__name__)
 
 # Files in the source folder that configure a run rather than being reports.
 CONFIG_FILES = frozenset({"organisations.yml", "passwords.yml"})
 FAILURES_FILE = "validation_failures.csv"
+# Statuses that are not failures: the document was read (or is knowingly skipped as a copy).
+OK_STATUSES = frozenset({"ok", "duplicate"})
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int | None = None  # None: one per core
+    time_limit: float | None = DOCUMENT_TIME_LIMIT_S
+    force: bool = False
+    keep_versions: int = DEFAULT_KEEP_VERSIONS
 
 
 @dataclass(frozen=True)
 class RunSummary:
+    run_id: str
     version: Path
     documents: int
+    extracted: int
     statuses: dict[str, int]
     rows: dict[str, int]
 
@@ -42,30 +59,59 @@ def discover(src_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(src_dir).as_posix())
 
 
-def process_all(src_dir: Path, files: list[Path]) -> list[DocumentResult]:
-    """Process files one by one, logging progress."""
-    results = []
-    for number, path in enumerate(files, start=1):
-        started = time.perf_counter()
-        result = process_file(src_dir, path)
-        log.info("[%d/%d] %s: %s, %d pages, %d mentions, %d figures, %d recommendations (%.1fs)", number, len(files),
-                 result.source, result.status, result.pages, len(result.mentions), len(result.figures),
-                 len(result.recommendations), time.perf_counter() - started)
-        results.append(result)
-    return results
+def start_run() -> tuple[str, datetime]:
+    started = datetime.now(timezone.utc)
+    return f"run_{started:%Y%m%dT%H%M%S%f}Z", started
 
 
-def finish(results: list[DocumentResult], out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS) -> RunSummary:
-    """Resolve, validate and publish; on validation failure write the failure report and publish nothing."""
-    tables = build_tables(results)
+def run_record(run_id: str, started: datetime, plan: Plan, results: list[DocumentResult], extracted: int,
+               status: str, message: str | None = None) -> dict:
+    """One row of the `runs` table."""
+    return {"run_id": run_id, "started_at": started.isoformat(), "finished_at": datetime.now(timezone.utc).isoformat(),
+            "pipeline_version": PIPELINE_VERSION, "documents_added": plan.added,
+            "documents_changed": plan.changed, "documents_unchanged": plan.unchanged,
+            "documents_removed": plan.removed,
+            "documents_failed": sum(1 for r in results if r.status not in OK_STATUSES),
+            "documents_extracted": extracted, "status": status, "message": message}
+
+
+class Progress:
+    """Logs each finished document as '[done/total] source: status ...' with the elapsed time."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.started = total, 0, time.perf_counter()
+
+    def __call__(self, result: DocumentResult) -> None:
+        self.done += 1
+        log.info("[%d/%d] %s: %s, %d pages, %d mentions, %d figures, %d recommendations (%.0fs elapsed)",
+                 self.done, self.total, result.source, result.status, result.pages, len(result.mentions),
+                 len(result.figures), len(result.recommendations), time.perf_counter() - self.started)
+        if result.error and result.status not in OK_STATUSES:
+            log.warning("%s", result.error)
+
+
+def finish(results: list[DocumentResult], out_dir: Path, run_id: str, started: datetime, plan: Plan,
+           extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS) -> RunSummary:
+    """Resolve, validate and publish (with the run log); on validation failure record the failed run, write
+    the failure report and publish nothing."""
+    out_dir = Path(out_dir)
+    log.info("resolving organisations across %d documents", len(results))
+    run = run_record(run_id, started, plan, results, extracted, "published")
+    tables = build_tables(results, runs=load_runs(out_dir) + [run])
+    log.info("validating %d tables", len(tables))
     try:
         validated = validate_tables(tables)
     except ValidationFailed as exc:
         write_failures(exc.failures, out_dir)
+        record_run(out_dir, run_record(run_id, started, plan, results, extracted, "failed",
+                                       f"validation failed with {len(exc.failures)} failure case(s)"))
         raise
+    log.info("publishing")
     version = publish(validated, out_dir, keep_versions)
+    record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
-    return RunSummary(version, len(results), dict(statuses), {name: len(frame) for name, frame in validated.items()})
+    return RunSummary(run_id, version, len(results), extracted, dict(statuses),
+                      {name: len(frame) for name, frame in validated.items()})
 
 
 def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:
@@ -76,9 +122,15 @@ def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:
     return path
 
 
-def ingest(src_dir: Path, out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS) -> RunSummary:
-    """Run every stage on src_dir and publish to out_dir."""
-    src_dir = Path(src_dir)
+def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> RunSummary:
+    """Run every stage on src_dir and publish to out_dir; only new or changed documents are processed."""
+    src_dir, out_dir = Path(src_dir), Path(out_dir)
+    run_id, started = start_run()
     files = discover(src_dir)
-    log.info("found %d file(s) in %s", len(files), src_dir)
-    return finish(process_all(src_dir, files), Path(out_dir), keep_versions)
+    plan = plan_run(src_dir, out_dir, files, force=options.force)
+    log.info("%d file(s) in %s: %d new, %d changed, %d unchanged, %d removed; %d to process",
+             len(files), src_dir, plan.added, plan.changed, plan.unchanged, plan.removed, len(plan.todo))
+    fresh = process_isolated(src_dir, plan.todo, options.workers, options.time_limit, on_result=Progress(len(plan.todo)))
+    store(out_dir, plan, fresh)
+    results = plan.reused + fresh
+    return finish(results, out_dir, run_id, started, plan, len(fresh), options.keep_versions)

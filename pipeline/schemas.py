@@ -15,6 +15,7 @@ ORG_TYPES = ("government", "international", "cso", "private", "academia", "netwo
 MEDIA_TYPES = ("application/pdf", "text/html", "text/plain", "unknown")
 RECOMMENDATION_KINDS = ("bullet", "numbered", "prose")
 QUALIFIERS = ("approx", "more_than", "at_least", "up_to", "less_than")
+RUN_STATUSES = ("published", "failed")
 LINK_REASONS = ("exact_key", "gazetteer", "acronym", "alias", "fuzzy", "override")
 
 
@@ -158,6 +159,31 @@ class OrganisationLinks(pa.DataFrameModel):
         metadata = {"primary_key": None, "foreign_keys": {}}
 
 
+class Runs(pa.DataFrameModel):
+    """One row per ingest run: what changed in the source folder and how the run ended."""
+
+    run_id: Series[str] = pa.Field(unique=True, str_matches=r"^run_\d{8}T\d{6}\d{6}Z$",
+                                   description="Run id: 'run_' + its UTC start time.")
+    started_at: Series[pd.DatetimeTZDtype("ns", "UTC")] = pa.Field(description="When the run started (UTC).")
+    finished_at: Series[pd.DatetimeTZDtype("ns", "UTC")] = pa.Field(
+        description="When the run's outcome was decided (UTC): before publishing for a published run.")
+    pipeline_version: Series[str] = pa.Field(description="Version of the pipeline and its rules.")
+    documents_added: Series[int] = pa.Field(ge=0, description="Source files new since the previous run.")
+    documents_changed: Series[int] = pa.Field(ge=0, description="Source files whose content changed.")
+    documents_unchanged: Series[int] = pa.Field(ge=0, description="Source files with the same content.")
+    documents_removed: Series[int] = pa.Field(ge=0, description="Source files gone since the previous run.")
+    documents_failed: Series[int] = pa.Field(ge=0, description="Documents whose status is not ok.")
+    documents_extracted: Series[int] = pa.Field(ge=0, description="Documents read and extracted in this run "
+                                                                  "(the others reused cached results).")
+    status: Series[str] = pa.Field(isin=RUN_STATUSES, description="published, or failed (nothing published).")
+    message: Series[str] = pa.Field(nullable=True, description="Why a run failed.")
+
+    class Config:
+        strict = True
+        coerce = True
+        metadata = {"primary_key": "run_id", "foreign_keys": {}}
+
+
 @dataclass(frozen=True)
 class TableSpec:
     name: str
@@ -172,4 +198,5 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("figures", Figures, Figures.__doc__ or ""),
     TableSpec("recommendations", Recommendations, Recommendations.__doc__ or ""),
     TableSpec("organisation_links", OrganisationLinks, OrganisationLinks.__doc__ or ""),
+    TableSpec("runs", Runs, Runs.__doc__ or ""),
 )

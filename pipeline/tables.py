@@ -42,8 +42,9 @@ def dedupe_documents(results: list[DocumentResult]) -> list[DocumentResult]:
     return out
 
 
-def build_tables(results: list[DocumentResult]) -> Tables:
-    """Resolve organisations across documents and lay every record out as the published tables."""
+def build_tables(results: list[DocumentResult], runs: list[dict] | None = None) -> Tables:
+    """Resolve organisations across documents and lay every record out as the published tables
+    (`runs`: the run log, published as the `runs` table)."""
     results = dedupe_documents(results)
     mentions = [m for r in results for m in r.mentions]
     resolution = resolve(mentions)
@@ -83,8 +84,11 @@ def build_tables(results: list[DocumentResult]) -> Tables:
     link_rows = [{"left": link.left, "right": link.right, "score": float(link.score), "reason": link.reason}
                  for link in resolution.links]
     raw = {"documents": document_rows, "organisations": org_rows, "mentions": mention_rows, "figures": figure_rows,
-           "recommendations": recommendation_rows, "organisation_links": link_rows}
-    return {spec.name: _frame(raw[spec.name], spec) for spec in TABLES}
+           "recommendations": recommendation_rows, "organisation_links": link_rows, "runs": runs or []}
+    tables = {spec.name: _frame(raw[spec.name], spec) for spec in TABLES}
+    for column in ("started_at", "finished_at"):
+        tables["runs"][column] = pd.to_datetime(tables["runs"][column], utc=True, format="ISO8601")
+    return tables
 
 
 def _frame(rows: list[dict], spec) -> pd.DataFrame:
@@ -96,4 +100,6 @@ def _frame(rows: list[dict], spec) -> pd.DataFrame:
         sort_keys.append(key)
     if spec.name == "organisation_links":
         sort_keys = ["left", "right", "reason"]
+    if spec.name == "runs":
+        sort_keys = ["run_id"]
     return frame.sort_values(sort_keys, kind="mergesort").reset_index(drop=True)

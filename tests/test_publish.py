@@ -16,8 +16,9 @@ import pipeline.run
 import pipeline.tables
 from pdf_fixtures import write_pdf, write_truncated_pdf
 from pipeline.cli import main
+from pipeline.incremental import STATE_DIR
 from pipeline.publish import DATAPACKAGE_FILE, DUCKDB_FILE, publish
-from pipeline.run import FAILURES_FILE, ingest
+from pipeline.run import FAILURES_FILE, RunOptions, ingest
 from pipeline.schemas import TABLES
 from pipeline.validate import ValidationFailed
 
@@ -58,21 +59,24 @@ def make_source(folder: Path, raw_dir: Path | None = None) -> Path:
     return folder
 
 
-def broken_build_tables(results):
+def broken_build_tables(results, **kwargs):
     """The real tables with an unknown document status and a negative page: validation must reject them."""
-    tables = pipeline.tables.build_tables(results)
+    tables = pipeline.tables.build_tables(results, **kwargs)
     tables["documents"].loc[0, "status"] = "misplaced"
     tables["figures"].loc[0, "page"] = -1
     return tables
 
 
 def snapshot(out_dir: Path) -> dict[str, object]:
-    """Every file's bytes and every link's target under out_dir, without following links."""
+    """Every file's bytes and every link's target under out_dir, without following links; the run-state
+    folder (caches, run log) is bookkeeping, not the published dataset, and is left out."""
     state: dict[str, object] = {}
     for root, dirs, files in os.walk(out_dir):
         for name in dirs + files:
             path = Path(root) / name
             key = path.relative_to(out_dir).as_posix()
+            if key.split("/")[0] == STATE_DIR:
+                continue
             if path.is_symlink():
                 state[key] = ("link", os.readlink(path))
             elif path.is_file():
@@ -212,7 +216,7 @@ def test_second_publish_swaps_current_to_a_new_version(small_source, tmp_path):
 
 def test_old_versions_are_pruned_beyond_the_limit(small_source, tmp_path):
     out = tmp_path / "out"
-    versions = [ingest(small_source, out, keep_versions=2).version for _ in range(3)]
+    versions = [ingest(small_source, out, RunOptions(keep_versions=2)).version for _ in range(3)]
     kept = sorted(p for p in (out / "versions").iterdir())
     assert kept == sorted(versions[1:])
 

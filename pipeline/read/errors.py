@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Every document ends with one of these statuses; the published documents table allows no other.
-DOCUMENT_STATUSES = ("ok", "empty", "encrypted", "corrupt", "unsupported", "too_large", "duplicate", "error")
+DOCUMENT_STATUSES = ("ok", "empty", "encrypted", "corrupt", "unsupported", "too_large", "timeout", "duplicate", "error")
 
 
 class ReadError(Exception):

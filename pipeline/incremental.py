@@ -1,0 +1,162 @@
+"""Incremental re-ingestion: a manifest of what each source file was, and per-document results cached by
+content hash and pipeline version, so unchanged documents are neither read nor extracted again.
+
+State lives in OUT_DIR/state/ (never inside a published version):
+    manifest.json                    source -> size, mtime_ns, sha256 (a cheap "is it unchanged?" check)
+    results/<sha256>-<rules>.pickle  one DocumentResult per document content and pipeline version
+    runs.jsonl                       one line per run, published as the `runs` table
+Every file is written to a temporary name and renamed, so a killed run leaves the previous state usable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.records import DocumentResult
+
+log = logging.getLogger(__name__)
+
+STATE_DIR = "state"
+# Results that depend on something besides the file's bytes (a password file, the limits, the machine's load)
+# are not cached: the next run tries those documents again.
+UNCACHED_STATUSES = frozenset({"encrypted", "timeout", "error", "too_large"})
+_RULES_KEY = hashlib.sha256(PIPELINE_VERSION.encode()).hexdigest()[:12]
+
+
+@dataclass
+class Plan:
+    """What a run must do: files to (re)process, results to reuse, and how the source folder changed."""
+
+    todo: list[Path] = field(default_factory=list)
+    reused: list[DocumentResult] = field(default_factory=list)
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    manifest: dict[str, dict] = field(default_factory=dict)
+
+
+def state_dir(out_dir: Path) -> Path:
+    return Path(out_dir) / STATE_DIR
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def load_manifest(out_dir: Path) -> dict[str, dict]:
+    path = state_dir(out_dir) / "manifest.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("%s is unreadable (%s); every document will be processed again", path, exc)
+        return {}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _result_path(out_dir: Path, sha256: str) -> Path:
+    return state_dir(out_dir) / "results" / f"{sha256}-{_RULES_KEY}.pickle"
+
+
+def _load_result(out_dir: Path, sha256: str) -> DocumentResult | None:
+    try:
+        with open(_result_path(out_dir, sha256), "rb") as handle:
+            cached = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a cache written by other code is a miss, never a failure
+        log.warning("cached result for %s is unreadable (%s); processing again", sha256[:12], exc)
+        return None
+    return cached if isinstance(cached, DocumentResult) else None
+
+
+def plan_run(src_dir: Path, out_dir: Path, files: list[Path], force: bool = False) -> Plan:
+    """Decide which files need processing; unchanged files (same size and mtime, or same hash) reuse results."""
+    previous = load_manifest(out_dir)
+    plan = Plan()
+    for path in files:
+        source = path.relative_to(src_dir).as_posix()
+        stat = path.stat()
+        old = previous.get(source)
+        if old and old.get("size") == stat.st_size and old.get("mtime_ns") == stat.st_mtime_ns:
+            sha256 = old["sha256"]
+        else:
+            sha256 = _sha256(path)
+        plan.manifest[source] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256}
+        if old is None:
+            plan.added += 1
+        elif old.get("sha256") != sha256:
+            plan.changed += 1
+        else:
+            plan.unchanged += 1
+        cached = None if force else _load_result(out_dir, sha256)
+        if cached is None:
+            plan.todo.append(path)
+        else:
+            plan.reused.append(replace(cached, source=source) if cached.source != source else cached)
+    plan.removed = len(set(previous) - set(plan.manifest))
+    return plan
+
+
+def store(out_dir: Path, plan: Plan, results: list[DocumentResult]) -> None:
+    """Cache new results and write the manifest (both before publishing: they describe sources, not outputs)."""
+    for result in results:
+        if result.sha256 and result.status not in UNCACHED_STATUSES:
+            _atomic_write(_result_path(out_dir, result.sha256), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    _atomic_write(state_dir(out_dir) / "manifest.json", json.dumps(plan.manifest, indent=1, sort_keys=True).encode())
+    _prune_results(out_dir, {entry["sha256"] for entry in plan.manifest.values()})
+
+
+def _prune_results(out_dir: Path, live: set[str]) -> None:
+    """Drop cached results of contents no longer in the source folder or of older rule versions."""
+    folder = state_dir(out_dir) / "results"
+    if not folder.is_dir():
+        return
+    for path in folder.glob("*.pickle"):
+        sha256, _, rules = path.stem.partition("-")
+        if sha256 not in live or rules != _RULES_KEY:
+            path.unlink(missing_ok=True)
+
+
+def load_runs(out_dir: Path) -> list[dict]:
+    path = state_dir(out_dir) / "runs.jsonl"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    runs = []
+    for line in lines:
+        try:
+            runs.append(json.loads(line))
+        except ValueError:
+            continue  # a line cut short by a killed run
+    return runs
+
+
+def record_run(out_dir: Path, run: dict) -> None:
+    """Append one run to runs.jsonl (rewritten atomically: the log is small)."""
+    runs = [r for r in load_runs(out_dir) if r.get("run_id") != run["run_id"]] + [run]
+    _atomic_write(state_dir(out_dir) / "runs.jsonl", "".join(json.dumps(r, sort_keys=True) + "\n" for r in runs).encode())
