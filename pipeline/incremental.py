@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline import PIPELINE_VERSION
+import pipeline
 from pipeline.records import DocumentResult
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,6 @@ STATE_DIR = "state"
 # Results that depend on something besides the file's bytes (a password file, the limits, the machine's load)
 # are not cached: the next run tries those documents again.
 UNCACHED_STATUSES = frozenset({"encrypted", "timeout", "error", "too_large"})
-_RULES_KEY = hashlib.sha256(PIPELINE_VERSION.encode()).hexdigest()[:12]
 
 
 @dataclass
@@ -77,8 +76,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def rules_key() -> str:
+    """Cached results are only valid for the pipeline version (rules) that produced them."""
+    return hashlib.sha256(pipeline.PIPELINE_VERSION.encode()).hexdigest()[:12]
+
+
 def _result_path(out_dir: Path, sha256: str) -> Path:
-    return state_dir(out_dir) / "results" / f"{sha256}-{_RULES_KEY}.pickle"
+    return state_dir(out_dir) / "results" / f"{sha256}-{rules_key()}.pickle"
 
 
 def _load_result(out_dir: Path, sha256: str) -> DocumentResult | None:
@@ -135,9 +139,10 @@ def _prune_results(out_dir: Path, live: set[str]) -> None:
     folder = state_dir(out_dir) / "results"
     if not folder.is_dir():
         return
+    current = rules_key()
     for path in folder.glob("*.pickle"):
         sha256, _, rules = path.stem.partition("-")
-        if sha256 not in live or rules != _RULES_KEY:
+        if sha256 not in live or rules != current:
             path.unlink(missing_ok=True)
 
 

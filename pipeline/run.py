@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import PIPELINE_VERSION
+import pipeline
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, load_runs, plan_run, record_run, store
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, publish
@@ -68,7 +68,7 @@ def run_record(run_id: str, started: datetime, plan: Plan, results: list[Documen
                status: str, message: str | None = None) -> dict:
     """One row of the `runs` table."""
     return {"run_id": run_id, "started_at": started.isoformat(), "finished_at": datetime.now(timezone.utc).isoformat(),
-            "pipeline_version": PIPELINE_VERSION, "documents_added": plan.added,
+            "pipeline_version": pipeline.PIPELINE_VERSION, "documents_added": plan.added,
             "documents_changed": plan.changed, "documents_unchanged": plan.unchanged,
             "documents_removed": plan.removed,
             "documents_failed": sum(1 for r in results if r.status not in OK_STATUSES),
