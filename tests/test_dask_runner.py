@@ -1,0 +1,36 @@
+"""The flow on a local Dask cluster (two worker processes) publishes the same tables as the default runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main as cli_main
+from pipeline.schemas import TABLES
+
+pytestmark = pytest.mark.prefect
+RAW = Path(__file__).resolve().parents[1] / "raw"
+
+
+def test_dask_runner_publishes_the_same_tables(tmp_path):
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.ingest import ingest_reports, task_runner
+
+    src = tmp_path / "src"
+    shutil.copytree(RAW, src)
+    (src / "note.txt").write_text("The Eurasia Foundation awarded 12 grants to 40 CSOs.\n", encoding="utf-8")
+    with prefect_test_harness():
+        summary = ingest_reports.with_options(task_runner=task_runner("dask", workers=2))(
+            str(src), str(tmp_path / "dask"))
+    assert summary["extracted"] == 3
+    assert cli_main(["ingest", str(src), "--out", str(tmp_path / "cli"), "--quiet"]) == 0
+    for spec in TABLES:
+        if spec.name == "runs":
+            continue
+        dask_bytes = (tmp_path / "dask" / f"{spec.name}.parquet").read_bytes()
+        assert dask_bytes == (tmp_path / "cli" / f"{spec.name}.parquet").read_bytes(), spec.name
+    assert len(pd.read_parquet(tmp_path / "dask" / "recommendations.parquet")) > 0
