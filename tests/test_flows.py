@@ -29,8 +29,20 @@ def both_outputs(tmp_path_factory) -> tuple[Path, Path, dict]:
     # The harness's temporary API stops inside this fixture, before pytest closes its output capture.
     with prefect_test_harness():
         summary = ingest_reports(str(src), str(flow_out))
+        summary["artifacts"] = _artifacts()
     assert cli_main(["ingest", str(src), "--out", str(cli_out), "--quiet"]) == 0
     return flow_out, cli_out, summary
+
+
+def _artifacts() -> dict[str, object]:
+    """The latest artifact of each key the flow publishes, read back from the API."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    keys = ["ingest-documents", "ingest-summary"]
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys)))
+    return {artifact.key: artifact for artifact in found}
 
 
 @pytest.mark.parametrize("table", [spec.name for spec in TABLES if spec.name != "runs"])
@@ -55,6 +67,22 @@ def test_flow_reports_what_it_published(both_outputs):
     assert summary["documents"] == len(list(RAW.iterdir()))
     assert Path(summary["version"]).resolve() == (flow_out / "current").resolve()
     assert summary["rows"]["recommendations"] > 0 and summary["rows"]["figures"] > 0
+
+
+def test_flow_publishes_a_document_table_and_a_summary_artifact(both_outputs):
+    _, _, summary = both_outputs
+    artifacts = summary["artifacts"]
+    assert artifacts["ingest-documents"].type == "table"
+    assert {"000_bff2ed9d8e1e0a7f.txt", "004_2daf2edc09ea7d9b.txt"} <= set(
+        row["source"] for row in _rows(artifacts["ingest-documents"].data))
+    assert artifacts["ingest-summary"].type == "markdown"
+    assert "recommendations" in artifacts["ingest-summary"].data
+
+
+def _rows(data) -> list[dict]:
+    import json
+
+    return json.loads(data) if isinstance(data, str) else data
 
 
 def test_process_task_calls_the_library(tmp_path):
