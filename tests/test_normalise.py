@@ -113,8 +113,24 @@ def test_ordinary_words_are_never_altered():
 
 
 def test_capitalised_names_and_acronyms_are_not_repaired():
-    text = "Ofce of the OIG: the Nance Foundation and SIGNICANT Ltd met in Osh."
+    text = "The Nance Foundation, Ofr Consulting and SIGNICANT Ltd met in Osh."
     assert norm(text).text == text
+
+
+def test_a_capitalised_common_word_is_repaired():
+    doc = norm("Specically, the Ofce of the Inspector General found signicant gaps.")
+    assert doc.text == "Specifically, the Office of the Inspector General found significant gaps."
+    assert doc.repairs["ligatures"] == 3
+
+
+def test_lost_ligature_after_a_solid_prefix():
+    assert norm("Women's micronancing and selfsufcient groups.").text == \
+        "Women's microfinancing and selfsufficient groups."
+
+
+def test_word_split_where_a_ligature_glyph_was_lost_is_rejoined():
+    doc = norm("The audit found a signi cant gap in the de nition of in uence.")
+    assert doc.text == "The audit found a significant gap in the definition of influence."
 
 
 # -- white space --------------------------------------------------------------------------------------------
@@ -196,3 +212,60 @@ def test_normalising_never_mutates_the_mapped_source():
     result, count = source.sub(re.compile(r" +"), " ")
     assert count == 1 and result.text == "The ofce."
     assert (source.text, list(source.offsets)) == before
+
+
+# -- page furniture -----------------------------------------------------------------------------------------
+
+AUDIT_PAGES = (
+    "Performance Audit of Grant Monitoring\nThe mission manages 42 awards.\nPage 1 OIG-24-07 Grant Monitoring",
+    "Appendix I: Scope and Methodology\nWe reviewed award files.\nPage 2 OIG-24-07 Grant Monitoring",
+    "Appendix I: Scope and Methodology\nWe interviewed staff.\n3",
+    "Appendix I: Scope and Methodology\nWe visited four sites.\nPage 4 OIG-24-07 Grant Monitoring",
+)
+
+
+def test_running_headers_footers_and_page_numbers_become_furniture():
+    doc = norm(*AUDIT_PAGES)
+    assert doc.text == PAGE_SEPARATOR.join([
+        "Performance Audit of Grant Monitoring\nThe mission manages 42 awards.", "We reviewed award files.",
+        "We interviewed staff.", "We visited four sites."])
+    assert (3, "3") in doc.furniture and (4, "Page 4 OIG-24-07 Grant Monitoring") in doc.furniture
+    assert sum(1 for _, line in doc.furniture if line.startswith("Appendix I")) == 3
+    assert doc.repairs["furniture"] == 7
+
+
+def test_body_text_keeps_offsets_after_furniture_is_removed():
+    doc = norm(*AUDIT_PAGES)
+    assert source_of(doc, AUDIT_PAGES, "visited four sites") == (4, "visited four sites")
+
+
+def test_a_repeated_sentence_at_page_tops_is_not_furniture():
+    pages = tuple(f"Recommendation {n}: The Secretary should act.\nThe mission agreed.\nIt will act by June.\n"
+                  f"Staff were trained.\nSite {n} was visited.\nAgency response\nReport 24-07" for n in range(1, 5))
+    doc = norm(*pages)
+    assert "Recommendation 3: The Secretary should act." in doc.text
+    assert {line for _, line in doc.furniture} == {"Agency response", "Report 24-07"}
+
+
+def test_a_short_document_keeps_its_edges():
+    assert norm("Summary\nOne page only.\n1").text == "Summary\nOne page only.\n1"
+
+
+# -- footnote reference marks and cid bullets ---------------------------------------------------------------
+
+def test_footnote_numbers_stuck_to_words_are_removed():
+    doc = norm("The 2030 Agenda150 guides donors. Breastfeeding rates fell.1 We reviewed 12 studies.3\nNext")
+    assert doc.text == "The 2030 Agenda guides donors. Breastfeeding rates fell. We reviewed 12 studies.\nNext"
+    assert doc.repairs["footnote_marks"] == 3
+
+
+@pytest.mark.parametrize("text", ["The iKomek109 hotline", "COVID19 response", "G20 members", "Vision2030 plan",
+                                  "see www.edp24.co.uk/sport1/news", "documents1.worldbank.org", "in 2019.3 million"])
+def test_ids_urls_and_decimals_are_not_footnote_marks(text):
+    assert norm(text).text == text
+
+
+def test_cid_glyph_at_line_start_is_a_bullet():
+    doc = norm("Findings:\n(cid:127) WIC rates fell short of goals.\n(cid:127) Formula (cid:3)ads grew.")
+    assert doc.text == "Findings:\n• WIC rates fell short of goals.\n• Formula ads grew."
+    assert (doc.repairs["bullets"], doc.repairs["cid_glyphs"]) == (2, 1)

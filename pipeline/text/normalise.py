@@ -1,8 +1,11 @@
 """Normalise page texts into one document text with an offset map back to (page, source offset).
 
-Steps, in order: line endings; Unicode NFKC (ligature code points such as U+FB01 become "fi"); list bullet
-glyphs to one marker; words hyphenated across line ends (joined only when the result is a known word); lost
-"fi"/"fl"/"ff" ligatures; white space.
+Before the page steps, running headers, footers and page numbers (lines repeated at the top or bottom of
+several pages) are taken out of the body and kept as page furniture. Steps, in order: line endings; Unicode NFKC
+(ligature code points such as U+FB01 become "fi"); unmapped "(cid:N)" glyphs (a bullet at line start, otherwise
+dropped); list bullet glyphs to one marker; footnote reference numbers stuck to words ("Agenda150",
+"rates.1 We"); words hyphenated across line ends (joined only when the result is a known word); letter-spaced
+words; lost "fi"/"fl"/"ff" ligatures; white space.
 """
 
 from __future__ import annotations
@@ -22,10 +25,23 @@ BULLET = "•"
 PAGE_SEPARATOR = "\n\n"
 # The sequences a font drops when its ligature glyphs have no Unicode mapping, longest first.
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
-# Steps whose changes are counted per document (published as documents.repairs_<step>).
+# Steps whose changes are counted per document and published as documents.repairs_<step>.
 REPAIR_STEPS = ("cid_glyphs", "bullets", "hyphenation", "letter_spacing", "ligatures")
+# Repairs also counted in NormalisedDocument.repairs, not yet columns of the documents table.
+EXTRA_REPAIR_STEPS = ("furniture", "footnote_marks")
+# A line at a page's top or bottom is furniture (running header, footer, page number) when, with its digits
+# ignored, it stands at the edge of at least this many pages.
+FURNITURE_MIN_PAGES = 3
+# How many non-blank lines at each end of a page are looked at for furniture.
+FURNITURE_EDGE_LINES = 2
+# Running headers are short; a longer repeated line is body text that happens to repeat.
+FURNITURE_MAX_WORDS = 14
 # Longest run of pieces a letter-spaced word is rebuilt from ("r e s u l t i n g" has 9).
 MAX_SPACED_PIECES = 24
+# A capitalised word is repaired only if it is this rare as it stands (a name such as "Nance" is commoner) and
+# the repair is a common word (Zipf 4: "Specific", "Office"); the same holds for the part after a prefix.
+DAMAGED_MAX_ZIPF = 1.0
+CAPITALISED_REPAIR_MIN_ZIPF = 4.0
 
 
 @lru_cache(maxsize=1)
@@ -37,15 +53,30 @@ def _bullet_glyphs() -> str:
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
+# A cid glyph alone at the start of a line, before text: a bullet from a symbol font without a Unicode map.
+_CID_BULLET = re.compile(r"(?m)^[ \t]*\(cid:\d+\)[ \t]+(?=\S)")
+# "Agenda150", "rates.1 We": a reference number glued to a word or to its closing punctuation. Not inside URLs
+# or file names (followed by "." and a letter, or preceded by "/", ".", "=" ...), not a 4-digit year.
+_FOOTNOTE_MARK = re.compile(
+    r"(?<![\w./=@#&?-])(?P<word>[A-Za-z][a-z]{2,})(?P<mark>\d{1,3})(?=[\s,;:)]|\.(?:\s|$)|$)"
+    r"|(?<=[a-z]{2}[.,;:)\u201d\u2019\"])(?P<after>\d{1,3})(?=[ \t]+[A-Z\u201c\"(]|[ \t]*$)", re.MULTILINE)
+_DIGITS = re.compile(r"\d+")
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)(-[ \t]*\n[ \t]*)([a-z]+)\b")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _EDGE_SPACES = re.compile(r" *\n *")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TEXT_EDGES = re.compile(r"\A\s+|\s+\Z")
-_WORD = re.compile(r"\b[a-z]{2,}\b")
+_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 # Runs of letter groups separated by one or two spaces, on one line: where letter-spaced words hide.
 _SPACED_RUN = re.compile(r"(?<![\w-])[A-Za-z]+(?: {1,2}[A-Za-z]+)+(?![\w-])")
 _SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
+
+
+@lru_cache(maxsize=1)
+def _word_prefixes() -> tuple[str, ...]:
+    lines = (PACKAGE_DIR / "text" / "data" / "word_prefixes.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(sorted((x.strip() for x in lines if x.strip() and not x.startswith("#")), key=len, reverse=True))
 
 
 def _bullet_pattern() -> re.Pattern[str]:
@@ -62,6 +93,7 @@ class NormalisedDocument:
     pages: tuple[MappedText, ...]
     page_starts: tuple[int, ...]
     repairs: dict[str, int] = field(default_factory=dict)
+    furniture: tuple[tuple[int, str], ...] = ()  # (page number from 1, line): running headers, footers, page numbers
 
     def locate(self, start: int, end: int) -> tuple[int, int, int]:
         """Map a span of `text` to (page number from 1, source start, source end) within that page."""
@@ -76,15 +108,21 @@ class NormalisedDocument:
         return bisect.bisect_right(self.page_starts, offset)
 
 
-def normalise_page(text: str, repairs: Counter[str]) -> MappedText:
-    """Normalise one page's text; count each kind of repair in `repairs`."""
+def normalise_page(text: str, repairs: Counter[str], furniture: frozenset[str] = frozenset(),
+                   removed: list[str] | None = None) -> MappedText:
+    """Normalise one page's text; count each kind of repair in `repairs`. Edge lines whose furniture key is in
+    `furniture` are taken out of the text and appended to `removed`."""
     mapped = MappedText.identity(text)
+    if furniture:
+        mapped = _remove_furniture(mapped, furniture, repairs, removed if removed is not None else [])
     steps: list[tuple[str, re.Pattern[str], object]] = [
         ("newlines", _NEWLINES, "\n"),
         ("unicode", _NON_ASCII, _nfkc),
+        ("bullets", _CID_BULLET, f"{BULLET} "),
         ("cid_glyphs", _CID, ""),
         ("bullets", _bullet_pattern(), f"{BULLET} "),
-        ("ligatures", _WORD, _restore_ligature),
+        ("footnote_marks", _FOOTNOTE_MARK, _drop_footnote_mark),
+        ("ligatures", _WORD, _repair_ligature),
         ("spaces", _SPACES, " "),
         ("line_edges", _EDGE_SPACES, "\n"),
         ("blank_lines", _BLANK_LINES, "\n\n"),
@@ -98,23 +136,86 @@ def normalise_page(text: str, repairs: Counter[str]) -> MappedText:
             mapped, count = rejoin_letter_spacing(mapped)
             repairs["letter_spacing"] += count
         mapped, count = mapped.sub(pattern, repl)
-        if name in REPAIR_STEPS:
+        if name in REPAIR_STEPS or name in EXTRA_REPAIR_STEPS:
             repairs[name] += count
     return mapped
 
 
 def normalise_document(pages: tuple[str, ...]) -> NormalisedDocument:
-    """Normalise every page and join them; page boundaries are kept for provenance."""
+    """Normalise every page and join them; page boundaries are kept for provenance, furniture aside."""
     repairs: Counter[str] = Counter()
-    mapped_pages = tuple(normalise_page(page, repairs) for page in pages)
+    furniture = furniture_keys(pages)
+    removed: list[tuple[int, str]] = []
+    mapped_pages = []
+    for number, page in enumerate(pages, start=1):
+        lines: list[str] = []
+        mapped_pages.append(normalise_page(page, repairs, furniture, lines))
+        removed.extend((number, line) for line in lines)
     starts: list[int] = []
     position = 0
     for page in mapped_pages:
         starts.append(position)
         position += len(page.text) + len(PAGE_SEPARATOR)
     text = PAGE_SEPARATOR.join(page.text for page in mapped_pages)
-    return NormalisedDocument(text, mapped_pages, tuple(starts), dict(repairs))
+    return NormalisedDocument(text, tuple(mapped_pages), tuple(starts), dict(repairs), tuple(removed))
 
+
+def furniture_key(line: str) -> str:
+    """A line compared with its digits ignored: 'Page 12 GAO-06-282' and 'Page 13 GAO-06-282' share a key."""
+    return " ".join(_DIGITS.sub("#", unicodedata.normalize("NFKC", line)).lower().split())
+
+
+def _edge_indices(count: int) -> list[int]:
+    """Positions of the edge lines among a page's `count` non-blank lines (fewer on a short page)."""
+    edge = FURNITURE_EDGE_LINES if count > 2 * FURNITURE_EDGE_LINES + 1 else 1
+    return sorted(set(range(min(edge, count))) | set(range(max(count - edge, 0), count)))
+
+
+def _edge_lines(text: str) -> list[str]:
+    lines = [line for line in _NEWLINES.sub("\n", text).split("\n") if line.strip()]
+    return [lines[i] for i in _edge_indices(len(lines))]
+
+
+def furniture_keys(pages: tuple[str, ...]) -> frozenset[str]:
+    """Keys of lines at the top or bottom of at least FURNITURE_MIN_PAGES pages, plus lone page numbers."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({furniture_key(line) for line in _edge_lines(page)})
+    # A repeated line ending like a sentence is body text ("Recommendation 2: The Secretary should ...").
+    keys = {key for key, count in seen.items()
+            if count >= FURNITURE_MIN_PAGES and len(key.split()) <= FURNITURE_MAX_WORDS and key.strip("# ")
+            and not key.endswith((".", "!", "?", ";", ":", ","))}
+    if len(pages) > 1:
+        keys |= {key for key in seen if _LONE_PAGE_NUMBER.match(key)}
+    return frozenset(keys)
+
+
+_LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-\u2013(]?\s*#\s*[-\u2013)]?(?:\s*(?:of|/)\s*#)?$|^[ivx]{1,6}$")
+
+
+def _remove_furniture(mapped: MappedText, keys: frozenset[str], repairs: Counter[str],
+                      removed: list[str]) -> MappedText:
+    """Delete the furniture lines at the page's edges (deletions only, so offsets stay exact)."""
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(mapped.text) if m.end() > m.start()]
+    content = [i for i, (s, e) in enumerate(spans) if mapped.text[s:e].strip()]
+    edge = {content[i] for i in _edge_indices(len(content))}
+    edits = []
+    for index in sorted(edge):
+        start, end = spans[index]
+        line = mapped.text[start:end]
+        if furniture_key(line) in keys:
+            edits.append((start, end, ""))
+            removed.append(line.strip())
+    repairs["furniture"] += len(edits)
+    return mapped.edit(edits)
+
+
+def _drop_footnote_mark(match: re.Match[str]) -> str | None:
+    """'Agenda150' -> 'Agenda' when the letters are an English word (not 'iKomek109', 'COVID19', 'G20')."""
+    if match.group("after") is not None:
+        return ""
+    word = match.group("word")
+    return word if is_known_word(word) else None
 
 def _nfkc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
@@ -169,7 +270,9 @@ def _gluable(words: list[str]) -> bool:
         return False
     if words[0] in _SINGLE_LETTER_WORDS and any(len(w) > 1 for w in words[1:]):
         return False  # "a nal" is "a (fi)nal", not "anal"
-    return zipf("".join(words).lower()) >= KNOWN_WORD_ZIPF
+    joined = "".join(words).lower()
+    # "signi cant", "of ce": the gap is where a ligature glyph was lost; the ligature step restores it.
+    return zipf(joined) >= KNOWN_WORD_ZIPF or (len(words) == 2 and restore_ligature(joined) is not None)
 
 
 def _is_fragment(piece: str) -> bool:
@@ -183,13 +286,36 @@ def _consistent_case(pieces: list[str]) -> bool:
     return all(p.islower() for p in pieces[1:]) and not (len(pieces[0]) > 1 and pieces[0].isupper())
 
 
-def _restore_ligature(match: re.Match[str]) -> str | None:
-    """'signicant' -> 'significant': insert the ligature letters a font lost, if that makes a far commoner word."""
+def _repair_ligature(match: re.Match[str]) -> str | None:
     word = match.group(0)
+    if word[:1].isupper():
+        # Capitalised: only a sentence-initial common word ("Specically"), never a name ("Nance", "Ofr").
+        repaired = restore_ligature(word.lower()) if zipf(word.lower()) < DAMAGED_MAX_ZIPF else None
+        return repaired.capitalize() if repaired and zipf(repaired) >= CAPITALISED_REPAIR_MIN_ZIPF else None
+    return restore_ligature(word)
+
+
+@lru_cache(maxsize=50_000)
+def restore_ligature(word: str) -> str | None:
+    """'signicant' -> 'significant': insert the ligature letters a font lost, if that makes a far commoner word;
+    also after a prefix written solid ('micronancing' -> 'microfinancing'). None when no repair applies."""
     current = zipf(word)
     if current >= KNOWN_WORD_ZIPF + 1.0:
         return None
-    best, best_score = None, max(current + REPAIR_MIN_GAIN_ZIPF, KNOWN_WORD_ZIPF)
+    best = _best_insertion(word, max(current + REPAIR_MIN_GAIN_ZIPF, KNOWN_WORD_ZIPF))
+    if best is not None:
+        return best
+    for prefix in _word_prefixes():
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest) < DAMAGED_MAX_ZIPF:
+            repaired = _best_insertion(rest, CAPITALISED_REPAIR_MIN_ZIPF)
+            if repaired is not None:
+                return prefix + repaired
+    return None
+
+
+def _best_insertion(word: str, floor: float) -> str | None:
+    best, best_score = None, floor
     for i in range(len(word) + 1):
         for ligature in LIGATURES:
             candidate = word[:i] + ligature + word[i:]

@@ -1,0 +1,180 @@
+"""Page layout from word positions: columns, GAO-style margin side headings, footnote reference marks, lost
+ligature gaps, overprinted text and rotated margin stamps. Each fixture PDF places text runs at given positions
+(generated into tmp_path by `positioned_pdf`, Helvetica, no third-party writer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from pipeline.read.layout import layout_lines, page_text
+from pipeline.text import normalise_document
+from pdf_fixtures import escape_pdf_string
+
+PAGE_WIDTH, PAGE_HEIGHT = 612, 792
+Run = tuple[float, float, float, "str | list"]
+
+
+def _show(size: float, content) -> bytes:
+    """Text operators for a run: a string, or a list of strings, gaps (a float, in em: the space a lost glyph
+    leaves) and ("sup", digits) superscripts set small and raised after the text before them."""
+    if isinstance(content, str):
+        return b"(" + escape_pdf_string(content) + b") Tj"
+    ops = []
+    for part in content:
+        if isinstance(part, float):
+            ops.append(f"[{-part * 1000:.0f}] TJ".encode())
+        elif isinstance(part, tuple):
+            ops.append(f"/F1 {size * 0.6:.1f} Tf {size * 0.35:.1f} Ts (".encode() + escape_pdf_string(part[1])
+                       + f") Tj /F1 {size} Tf 0 Ts".encode())
+        else:
+            ops.append(b"(" + escape_pdf_string(part) + b") Tj")
+    return b" ".join(ops)
+
+
+def positioned_pdf(path: Path, runs: list[Run], rotated: tuple = ()) -> Path:
+    """One page; each run is (x, top, size, content) in points from the top-left; `rotated` runs are set at 90°."""
+    ops = []
+    for x, top, size, content in runs:
+        baseline = PAGE_HEIGHT - top - size * 0.8
+        ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {baseline} Tm ".encode() + _show(size, content) + b" ET")
+    for x, top, size, text in rotated:
+        ops.append(f"BT /F1 {size} Tf 0 1 -1 0 {x} {PAGE_HEIGHT - top} Tm (".encode() + escape_pdf_string(text)
+                   + b") Tj ET")
+    stream = b"\n".join(ops) + b"\n"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        4: (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>").encode(),
+        5: f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"endstream",
+    }
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += f"{number} 0 obj\n".encode() + objects[number] + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n".encode() + b"0000000000 65535 f \n"
+    out += b"".join(f"{offsets[n]:010d} 00000 n \n".encode() for n in sorted(objects))
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def read(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return page_text(pdf.pages[0]).split("\n")
+
+
+def lines_at(x: float, top: float, lines: list[str], size: float = 10, leading: float = 13) -> list[tuple]:
+    return [(x, top + i * leading, size, line) for i, line in enumerate(lines)]
+
+
+LEFT_COLUMN = ["The mission reviewed every grant agreement", "signed between 2019 and 2022 and found that",
+               "monitoring plans were missing for most of them.", "Partners reported results late."]
+RIGHT_COLUMN = ["The regional office agreed to draft guidance", "for site visits and to train its award",
+                "managers before the next funding round opens.", "It expects to finish by June."]
+
+
+def test_two_columns_are_read_left_column_first(tmp_path):
+    runs = [(72, 60, 14, "Audit of Grant Monitoring in the Region")]
+    runs += lines_at(72, 100, LEFT_COLUMN) + lines_at(320, 100, RIGHT_COLUMN)
+    runs += [(72, 740, 8, "Page 3")]
+    lines = [line for line in read(positioned_pdf(tmp_path / "columns.pdf", runs)) if line]
+    assert lines == ["Audit of Grant Monitoring in the Region", *LEFT_COLUMN, *RIGHT_COLUMN, "Page 3"]
+
+
+def test_three_columns(tmp_path):
+    third = ["Agency comments were received on time.", "The agency concurred with all findings",
+             "and described the actions it will take.", "Details are in appendix two."]
+    left = [line[:36].strip() for line in LEFT_COLUMN]
+    middle = [line[:36].strip() for line in RIGHT_COLUMN]
+    right = [line[:36].strip() for line in third]
+    runs = lines_at(40, 100, left, size=8) + lines_at(230, 100, middle, size=8) + lines_at(420, 100, right, size=8)
+    lines = [line for line in read(positioned_pdf(tmp_path / "three.pdf", runs)) if line]
+    assert lines == [*left, *middle, *right]
+
+
+BODY = ["The Employee Council was established in 2000 to give staff groups a",
+        "forum to raise their concerns with senior management and to propose",
+        "solutions where appropriate. It meets every quarter with the agency.",
+        "",
+        "Five council members volunteered to conduct the survey you requested",
+        "and pre-tested it with a small number of employees in each office",
+        "before it was sent to all employees in November of that year."]
+
+
+def test_margin_side_headings_become_paragraphs_before_their_body_text(tmp_path):
+    runs = [(36, 100, 13, "Overview of the"), (36, 116, 13, "Council")]
+    runs += [(36, 100 + 4 * 13, 13, "Survey Background")]
+    runs += lines_at(216, 100, BODY, size=10, leading=13)
+    lines = read(positioned_pdf(tmp_path / "side.pdf", [r for r in runs if r[3]]))
+    assert lines == ["Overview of the Council", "", *BODY[:3], "", "Survey Background", "", *BODY[4:]]
+
+
+def test_a_hanging_bullet_list_is_not_taken_for_side_headings(tmp_path):
+    items = ["Partner reports were late in every quarter of the year.",
+             "Site visits were not documented in the award files.",
+             "Indicators were changed without approval by the mission."]
+    runs = []
+    for i, item in enumerate(items):
+        runs += [(72, 100 + i * 13, 10, "-"), (90, 100 + i * 13, 10, item)]
+    lines = read(positioned_pdf(tmp_path / "bullets.pdf", runs))
+    assert lines == [f"- {item}" for item in items]
+
+
+def test_table_rows_are_not_split_into_columns(tmp_path):
+    rows = [("Population", "18,711,560"), ("Area", "2,724,900 km2"), ("Density", "7 per km2"),
+            ("Capital", "Astana"), ("Currency", "Tenge")]
+    runs = []
+    for i, (label, value) in enumerate(rows):
+        runs += [(72, 100 + i * 13, 10, label), (300, 100 + i * 13, 10, value)]
+    assert read(positioned_pdf(tmp_path / "table.pdf", runs)) == [f"{a} {b}" for a, b in rows]
+
+
+def test_raised_small_footnote_numbers_are_dropped(tmp_path):
+    runs = [(72, 100, 10, ["The 2030 Agenda", ("sup", "150"), " was adopted by all"]),
+            (72, 113, 10, ["members in 2015.", ("sup", "2")])]
+    assert read(positioned_pdf(tmp_path / "marks.pdf", runs)) == ["The 2030 Agenda was adopted by all",
+                                                                   "members in 2015."]
+
+
+def test_footnote_text_keeps_its_number(tmp_path):
+    runs = [(72, 700, 8, "1"), (80, 700, 8, "GAO, Government Auditing Standards, GAO-21-368G.")]
+    assert read(positioned_pdf(tmp_path / "note.pdf", runs)) == ["1 GAO, Government Auditing Standards, GAO-21-368G."]
+
+
+def test_a_gap_left_by_a_lost_ligature_glyph_is_closed_for_the_repair(tmp_path):
+    # 0.556 em: the width of the "fi" glyph the font could not map
+    runs = [(72, 100, 10, ["The audit found a signi", 0.556, "cant gap in the de", 0.556, "nition."])]
+    lines = read(positioned_pdf(tmp_path / "ligature.pdf", runs))
+    assert lines == ["The audit found a signicant gap in the denition."]
+    doc = normalise_document(tuple(lines))
+    assert doc.text == "The audit found a significant gap in the definition."
+    assert doc.repairs["ligatures"] == 2
+
+
+def test_real_words_across_a_wide_space_stay_apart(tmp_path):
+    runs = [(72, 100, 10, ["The field", 0.5, "office closed."])]
+    assert read(positioned_pdf(tmp_path / "space.pdf", runs)) == ["The field office closed."]
+
+
+def test_text_printed_over_a_line_in_another_size_gets_its_own_line(tmp_path):
+    runs = [(216, 45, 8, "Appendix I: Briefing Slides"), (36, 43, 27, "Appendix I: Briefing Slides")]
+    assert sorted(read(positioned_pdf(tmp_path / "overprint.pdf", runs))) == ["Appendix I: Briefing Slides"] * 2
+
+
+def test_rotated_margin_stamp_is_dropped(tmp_path):
+    runs = lines_at(72, 100, LEFT_COLUMN + RIGHT_COLUMN)
+    lines = read(positioned_pdf(tmp_path / "stamp.pdf", runs, rotated=((30, 500, 14, "arXiv:2004.04906v3"),)))
+    assert lines == LEFT_COLUMN + RIGHT_COLUMN
+
+
+def test_layout_lines_accepts_words_without_size():
+    words = [{"text": "Findings", "x0": 72.0, "x1": 120.0, "top": 100.0, "bottom": 110.0},
+             {"text": "Controls", "x0": 72.0, "x1": 118.0, "top": 130.0, "bottom": 140.0},
+             {"text": "were", "x0": 121.0, "x1": 140.0, "top": 130.0, "bottom": 140.0}]
+    assert layout_lines(words, 612) == ["Findings", "", "Controls were"]
