@@ -14,7 +14,6 @@ from pipeline.extract.organisations import extract_mentions
 from pipeline.process import parse
 from pipeline.records import Mention, Provenance, RawDocument
 from pipeline.resolve import resolve
-from pipeline.resolve.keys import acronym_key, blocking_keys, name_key
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,28 +34,6 @@ def mentions_from(*documents: str) -> list[Mention]:
     for number, text in enumerate(documents, start=1):
         found += extract_mentions(parse(f"doc_{number:016x}", RawDocument("text/plain", (text,))))
     return found
-
-
-# -- name keys ----------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("name", "key"), [
-    ("The Civil Society Development Association,", "civil society development association"),
-    ("United Nations Development Programme", "united nation development program"),
-    ("United Nations Development Program", "united nation development program"),
-    ("U.S. Agency for International Development", "us agency for international development"),
-    ("Centre for Labour Rights & Education", "center for labor right and education"),
-    ("Fondation Société Civile", "fondation societe civile"),
-    ("Ministry of Health (www.health.gov.kg)", "ministry of health"),
-])
-def test_name_key(name, key):
-    assert name_key(name) == key
-
-
-def test_acronym_and_blocking_keys():
-    assert acronym_key("I4C CA") == "i4cca"
-    assert acronym_key("U.N.") == "un"
-    assert blocking_keys("civil society development association") == [
-        "first:civil", "initials:csda", "pair:association civil"]
 
 
 # -- variants merge -----------------------------------------------------------------------------------------
@@ -142,6 +119,132 @@ def test_small_spelling_differences_merge_fuzzily_with_an_audit_link():
     assert 90 <= resolution.links[0].score < 100
 
 
+def test_designators_and_a_leading_the_do_not_make_a_new_organisation():
+    mentions = [mention("PA Fidokor", 1), mention("Fidokor", 2), mention("Equity Lab NGO", 1, at=20),
+                mention("The Equity Lab", 2, at=20), mention("PA League of Disabled Women Ishtirok", 1, at=40),
+                mention("League of Disabled Women Ishtirok", 2, at=40)]
+    resolution = resolve(mentions)
+    assert [o.name for o in resolution.organisations if o.document_count == 2] and len(resolution.organisations) == 3
+    names = sorted(o.name for o in resolution.organisations)
+    assert names == ["Equity Lab NGO", "Fidokor", "League of Disabled Women Ishtirok"] or \
+        names == ["Fidokor", "League of Disabled Women Ishtirok", "The Equity Lab"]
+    assert {link.reason for link in resolution.links} == {"exact_key"}
+
+
+def test_a_location_qualifier_joins_the_plain_name():
+    mentions = [mention("Aga Khan Foundation in the Kyrgyz Republic", 1, org_type="fund"),
+                mention("Aga Khan Foundation", 2, org_type="fund"),
+                mention("Committee for Women and Family Affairs under the Government of the Republic of Tajikistan", 3),
+                mention("Committee for Women and Family Affairs", 3, at=100)]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[0] == resolution.mention_org[1]
+    assert resolution.mention_org[2] == resolution.mention_org[3]
+    assert sorted(o.name for o in resolution.organisations) == ["Aga Khan Foundation",
+                                                                "Committee for Women and Family Affairs"]
+    assert {link.reason for link in resolution.links} == {"alias"}
+
+
+def test_a_distinctive_name_in_several_places_is_one_body_but_a_generic_one_is_not():
+    mentions = [mention("Aga Khan Foundation in Tajikistan", 1), mention("Aga Khan Foundation in Afghanistan", 2),
+                mention("Aga Khan Foundation", 3), mention("Ministry of Health in Tajikistan", 1, at=50),
+                mention("Ministry of Health", 2, at=50)]
+    resolution = resolve(mentions)
+    assert len({resolution.mention_org[i] for i in (0, 1, 2)}) == 1
+    assert resolution.mention_org[3] != resolution.mention_org[4]
+
+
+def test_an_owner_acronym_in_front_joins_the_plain_name():
+    mentions = [mention("AUCA Continuing Education Center", 1), mention("Continuing Education Center", 1, at=50)]
+    resolution = resolve(mentions)
+    assert len(resolution.organisations) == 1
+    assert resolution.organisations[0].name == "AUCA Continuing Education Center"  # the fullest form
+
+
+def test_quoted_brand_and_translation_join_the_name():
+    mentions = [mention('Business Women\'s Association of Uzbekistan "Tadbirkor ayol"', 1),
+                mention("Tadbirkor ayol", 2, rule="cue_name"),
+                mention("CSO Enterprise “Tebigi Kuwwat” (“Nature Power”)", 3, org_type="cso"),
+                mention("Nature Power", 4), mention("Tebigi Kuwwat", 5)]
+    resolution = resolve(mentions)
+    by_name = {o.name: o for o in resolution.organisations}
+    assert by_name["Business Women's Association of Uzbekistan"].document_count == 2
+    tebigi = by_name["Tebigi Kuwwat"]
+    assert tebigi.document_count == 3 and "Nature Power" in tebigi.aliases
+
+
+def test_a_dash_brand_needs_support_but_an_initialism_does_not():
+    once = [mention("Civil Society Development Association – ARGO", 1), mention("ARGO", 2, rule="acronym_bare")]
+    assert 1 not in resolve(once).mention_org
+    twice = once + [mention("The Civil Society Development Association – ARGO", 3)]
+    assert resolve(twice).mention_org[1] == resolve(twice).mention_org[0]
+    initialism = [mention("Civil Society Development Association – CSDA", 1), mention("CSDA", 2, rule="acronym_bare")]
+    resolution = resolve(initialism)
+    assert resolution.mention_org[1] == resolution.mention_org[0]
+    assert resolution.organisations[0].acronym == "CSDA"
+
+
+def test_a_place_or_another_bodys_acronym_is_not_a_brand():
+    mentions = [mention("National Cancer Institute", 1, acronym="US", rule="acronym_definition"),
+                mention("Ministry of Health", 2, acronym="UNICEF", org_type="government"),
+                mention("United Nations Children's Fund", 3, known_id="unicef", rule="gazetteer"),
+                mention("US", 4, rule="acronym_bare"), mention("UNICEF", 4, known_id="unicef", rule="gazetteer", at=9)]
+    resolution = resolve(mentions)
+    assert resolution.organisations and all(o.acronym != "US" for o in resolution.organisations)
+    assert 3 not in resolution.mention_org
+    assert resolution.mention_org[1] != resolution.mention_org[2] == resolution.mention_org[4]
+
+
+def test_long_forms_declaring_one_acronym_merge_when_their_names_agree():
+    mentions = [mention("Innovation for Change Central Asia", 1, acronym="I4C CA", rule="acronym_definition"),
+                mention("Innovation for Change Central Asia Hub", 2, acronym="I4C CA"),
+                mention("I4C CA", 3, rule="acronym_bare")]
+    resolution = resolve(mentions)
+    assert len(set(resolution.mention_org.values())) == 1
+    org = resolution.organisations[0]
+    assert (org.name, org.acronym, org.document_count) == ("Innovation for Change Central Asia Hub", "I4C CA", 3)
+
+
+def test_an_undeclared_acronym_joins_the_one_name_it_spells_in_the_same_document():
+    mentions = [mention("Kyrgyz Agency for Nature and Tourism", 1, org_type="government"),
+                mention("KNT", 1, rule="acronym_bare", at=60), mention("KNT", 2, rule="acronym_bare"),
+                mention("Kazakh Nature Society", 3), mention("KNS", 4, rule="acronym_bare"),
+                mention("Department of Motor Vehicles", 5), mention("Department of Marine Ventures", 5, at=40),
+                mention("DMV", 5, rule="acronym_bare", at=80)]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[1] == resolution.mention_org[2] == resolution.mention_org[0]
+    assert any(link.reason == "acronym" and link.score < 100 for link in resolution.links)
+    assert 4 not in resolution.mention_org  # KNS never appears beside Kazakh Nature Society
+    assert 7 not in resolution.mention_org  # DMV spells two names in its document
+
+
+def test_fuzzy_variants_do_not_chain():
+    # each spelling is one edit from the next; the ends of the chain are further apart than spelling variants
+    # (token_sort_ratio 93 between neighbours, 87 two steps apart, 80 three steps apart)
+    chain = ["Nurly Zhol Fund", "Nurli Zhol Fund", "Nurli Zhol Funt", "Nurli Zhal Funt", "Nurli Zhal Fant"]
+    resolution = resolve([mention(name, n) for n, name in enumerate(chain, start=1)])
+    org = resolution.mention_org
+    assert org[0] not in (org[3], org[4]) and org[1] != org[4]
+    assert org[0] == org[1] and org[2] == org[3] == org[4]  # close variants still merge
+    assert all(link.reason == "fuzzy" and link.score >= 92 for link in resolution.links)
+
+
+def test_the_canonical_name_is_the_fullest_well_formed_form():
+    mentions = [mention("PA League of Disabled Women Ishtirok", 1), mention("League of Disabled Women Ishtirok", 2),
+                mention("National bank of the Kyrgyz Republic", 3), mention("National Bank of the Kyrgyz Republic", 4),
+                mention("The Ministry of Economy and Finance", 5), mention("Ministry of Economy and Finance", 6)]
+    names = sorted(o.name for o in resolve(mentions).organisations)
+    assert names == ["League of Disabled Women Ishtirok", "Ministry of Economy and Finance",
+                     "National Bank of the Kyrgyz Republic"]
+
+
+def test_the_same_organisation_in_two_documents_is_one_row():
+    mentions = [mention("Japan International Cooperation Agency", 1, acronym="JICA", rule="acronym_definition"),
+                mention("JICA", 2, rule="acronym_bare"), mention("Japan International Cooperation Agency", 2, at=30)]
+    resolution = resolve(mentions)
+    assert [(o.name, o.mention_count, o.document_count) for o in resolution.organisations] == [
+        ("Japan International Cooperation Agency", 3, 2)]
+
+
 # -- hard negatives -----------------------------------------------------------------------------------------
 
 def test_undp_and_unicef_stay_apart():
@@ -187,6 +290,30 @@ def test_similar_names_with_different_declared_acronyms_stay_apart():
     assert len(resolution.organisations) == 2
 
 
+def test_the_network_stays_apart_from_its_hub_even_through_a_qualified_name():
+    # "Innovation for Change in Central Asia" is the hub's name; it must not pull the global network in
+    mentions = [mention("Innovation for Change", 1, org_type="network"),
+                mention("Innovation for Change Central Asia", 2, org_type="network"),
+                mention("Innovation for Change in Central Asia", 3, org_type="network"),
+                mention("Innovation for Change Central Asia Hub", 4, org_type="network")]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[1] == resolution.mention_org[2]
+    assert resolution.mention_org[0] not in {resolution.mention_org[i] for i in (1, 2, 3)}
+
+
+def test_names_differing_by_a_place_stay_apart():
+    mentions = [mention("Y-PEER Turkmenistan", 1), mention("Y-PEER Tajikistan", 2),
+                mention("National Bank of Tajikistan", 3), mention("National Bank of Kazakhstan", 4)]
+    assert len(resolve(mentions).organisations) == 4
+
+
+def test_a_generic_name_is_not_stretched_by_designators_or_qualifiers():
+    mentions = [mention("Government of Kazakhstan", 1, org_type="government"),
+                mention("Government", 2, org_type="government"), mention("Civil Society NGO", 3),
+                mention("Civil Society", 4)]
+    assert len(resolve(mentions).organisations) == 4
+
+
 # -- undefined acronyms ---------------------------------------------------------------------------------------
 
 def test_bare_acronyms_that_nothing_defines_are_dropped():
@@ -212,6 +339,16 @@ def test_an_acronym_claimed_by_two_different_names_is_left_unresolved():
     resolution = resolve(mentions)
     assert resolution.mention_org[0] != resolution.mention_org[1]
     assert 2 not in resolution.mention_org
+
+
+def test_an_ambiguous_acronym_means_what_its_own_document_declares():
+    mentions = [mention("Public Health Association", 1, acronym="PHA"), mention("PHA", 1, rule="acronym_bare", at=40),
+                mention("Pamir Highway Alliance", 2, acronym="PHA", org_type="network"),
+                mention("PHA", 2, rule="acronym_bare", at=40), mention("PHA", 3, rule="acronym_bare")]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[1] == resolution.mention_org[0]
+    assert resolution.mention_org[3] == resolution.mention_org[2] != resolution.mention_org[0]
+    assert 4 not in resolution.mention_org
 
 
 # -- determinism ----------------------------------------------------------------------------------------------
@@ -267,8 +404,46 @@ def test_org_ids_do_not_depend_on_mention_order():
         [(o.org_id, o.name, o.mention_count) for o in backward.organisations]
 
 
-def test_org_id_is_derived_from_the_canonical_name():
+def test_org_id_does_not_depend_on_other_organisations():
     first = resolve([mention("Aga Khan Foundation", 1, org_type="fund")])
     second = resolve([mention("Aga Khan Foundation", 7, org_type="fund"), mention("Eurasia Foundation", 7, at=40)])
     assert first.organisations[0].org_id in {o.org_id for o in second.organisations}
     assert first.organisations[0].org_id.startswith("org_") and len(first.organisations[0].org_id) == 16
+
+
+# Three reports, then a fourth that names the same bodies in new ways (a designator, a place qualifier, a typo,
+# a fuller form, a newly declared acronym, "The", Programme/Program) and adds new bodies.
+FIRST_REPORTS = [
+    mention("Civil Society Development Association", 1, acronym="ARGO", rule="acronym_definition"),
+    mention("ARGO", 2, rule="acronym_bare"),
+    mention("Kyrgyz Association of Forest Users", 1, at=60),
+    mention("Kyrgyz Association of Forest Users", 3, at=60),
+    mention("Innovation for Change Central Asia", 2, acronym="I4C CA", rule="acronym_definition", at=90),
+    mention("Aga Khan Foundation", 3, org_type="fund", at=120),
+    mention("Fidokor", 3, at=150),
+    mention("Mongolian Youth Council", 1, at=180),
+    mention("United Nations Development Programme", 2, known_id="undp", rule="gazetteer", at=200),
+    mention("Japan International Cooperation Agency", 3, at=240),
+]
+FOURTH_REPORT = [
+    mention("The Civil Society Development Association – ARGO", 4),
+    mention("Kyrgyz Assocation of Forest Users", 4, at=60),
+    mention("Innovation for Change Central Asia Hub", 4, acronym="I4C CA", at=90),
+    mention("Aga Khan Foundation in the Kyrgyz Republic", 4, org_type="fund", at=120),
+    mention("PA Fidokor", 4, at=150),
+    mention("Mongolian Youth Council NGO", 4, at=180),
+    mention("United Nations Development Program", 4, known_id="undp", rule="gazetteer", at=200),
+    mention("Japan International Cooperation Agency", 4, acronym="JICA", rule="acronym_definition", at=240),
+    mention("Eurasia Foundation", 4, org_type="fund", at=300),
+    mention("Open Society Institute", 4, at=330),
+]
+
+
+def test_adding_a_document_keeps_the_ids_of_organisations_already_present():
+    before = resolve(FIRST_REPORTS)
+    after = resolve(FIRST_REPORTS + FOURTH_REPORT)
+    # every earlier mention keeps its organisation id, and the new variants join those organisations
+    assert before.mention_org == {i: after.mention_org[i] for i in before.mention_org}
+    assert len(after.organisations) == len(before.organisations) + 2
+    for index in range(len(FIRST_REPORTS), len(FIRST_REPORTS) + len(FOURTH_REPORT) - 2):
+        assert after.mention_org[index] in set(before.mention_org.values()), FOURTH_REPORT[index - len(FIRST_REPORTS)]

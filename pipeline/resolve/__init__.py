@@ -1,23 +1,56 @@
 """Resolve organisation mentions across all documents into organisations.
 
-Three layers, as in entity-resolution practice: keys and blocking (keys.py), pairwise decisions with a reason
-(here), clustering by union-find over accepted links. Every accepted link is kept for audit.
+Three layers, as in entity-resolution practice (nomenklatura): keys and blocking (keys.py, cluster.py), pairwise
+decisions with a reason, and clustering. Nodes are names ("n:<name key>"), acronyms ("a:<letters>") and
+gazetteer entries ("g:<id>"). Decisions, in order, each checked against forced splits and declared initialisms:
+
+1. forced merges from the overrides file;
+2. strong links by union-find: equal core keys (designators, places, function words), an acronym printed as a
+   name, gazetteer names, quoted aliases;
+3. long forms that declare the same acronym and have compatible names;
+4. declared acronyms join the one cluster that declares them (none when two different names claim one);
+5. a distinctive name with a place qualifier joins the plain name, and one with an owner's acronym in front does
+   when that reading is the only one in the corpus, unless a name of one cluster is a strict subset of a name of
+   the other;
+6. spelling variants by rapidfuzz inside blocks, with complete linkage (no chaining);
+7. an acronym nobody declares joins the one cluster whose initials it spells, if they meet in a document.
+
+Every merge is kept as a Link for audit (`organisation_links`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.config import FUZZY_MERGE_SCORE
 from pipeline.nlp import gazetteer
 from pipeline.records import Mention
-from pipeline.resolve.keys import acronym_key, blocking_keys, name_key
+from pipeline.resolve.aliases import BRAND_MIN_DECLARATIONS, SELF_SUPPORTING_KINDS, aligns, parse_surface
+from pipeline.resolve.cluster import Clusters, fuzzy_link, words_are_variants
+from pipeline.resolve.keys import NameKeys, acronym_key, analyse, is_acronym_form, lexicon, name_key
+from pipeline.resolve.naming import canonical_name, id_key, majority, org_id
+from pipeline.resolve.overrides import Overrides, override_nodes
 
+__all__ = ["Link", "Organisation", "Resolution", "resolve"]
+
+# Extraction rule ids this module relies on: an all-capitals token with no definition of its own, and
+# "Long Name (ACR)" definitions.
 BARE_ACRONYM_RULE = "acronym_bare"
+DEFINITION_RULE = "acronym_definition"
+# Two long forms declaring the same acronym are one organisation when one's words contain the other's
+# ("Innovation for Change Central Asia (I4C CA)", "Innovation for Change – Central Asia Hub (I4C CA)"), or their
+# names score at least this (rapidfuzz token_sort_ratio on core keys) and differ only by spelling variants.
+# Otherwise ("Public Health Association" and "Pamir Highway Alliance", both "PHA") the acronym is ambiguous in the
+# corpus and a bare use of it resolves only in a document that declares it.
+ACRONYM_PEER_SCORE = 80.0
+# An acronym that no document declares joins a cluster whose name's initials spell it only from this many
+# letters on ("MIT"): shorter ones spell too many names.
+MIN_INITIALS_LETTERS = 3
+# Scores recorded on links decided by rules rather than by similarity.
+RULE_SCORE = 100.0
+INITIALS_SCORE = 90.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +66,10 @@ class Organisation:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    left: str
-    right: str
+    left: str  # a printed form of one node merged
+    right: str  # a printed form of the other
     score: float
-    reason: str  # exact_key | gazetteer | acronym | fuzzy
+    reason: str  # exact_key | gazetteer | acronym | alias | fuzzy | override
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,192 +77,407 @@ class Resolution:
     organisations: tuple[Organisation, ...]
     mention_org: dict[int, str]  # index into the input mentions -> org_id; unresolved mentions are absent
     links: tuple[Link, ...]
+    notes: tuple[str, ...] = field(default=())  # override entries that matched nothing, for the run log
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+@dataclass
+class _Corpus:
+    """Nodes and what the mentions say about them."""
 
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+    mention_node: list[str | None] = field(default_factory=list)
+    names: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # node -> printed names
+    texts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # node -> printed forms
+    docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    standalone: set[str] = field(default_factory=set)  # acronym nodes printed as names, not only as bare acronyms
+    keys: dict[str, NameKeys] = field(default_factory=dict)  # name node -> keys
+    owner: dict[str, str] = field(default_factory=dict)  # name node -> acronym key of its leading owner acronym
+    owner_core: dict[str, str] = field(default_factory=dict)  # name node -> core of its name without the owner
+    # (node, short form, kind, long name, document; None for the gazetteer)
+    declarations: list[tuple[str, str, str, str, str | None]] = field(default_factory=list)
+    declared_by: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # acronym -> nodes
+    declared_in: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))  # (acr, doc)
+    declares: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # node -> its acronyms
+    initialisms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # node -> initialisms
+    acronym_forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # key -> printed
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (node, node of a quoted alias)
+    gazetteer: dict[str, dict] = field(default_factory=dict)
 
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+
+def resolve(mentions: list[Mention], overrides: Overrides | None = None) -> Resolution:
+    """Cluster mentions into organisations; bare acronyms that nothing defines are left unresolved."""
+    corpus = _read(mentions)
+    clusters = Clusters(corpus.keys, corpus.owner_core, corpus.initialisms)
+    for node in sorted(set(corpus.docs)):
+        clusters.add(node)
+    notes = _apply_overrides(clusters, overrides or Overrides())
+    _strong_links(clusters, corpus)
+    _acronym_peers(clusters, corpus)
+    _attach_acronyms(clusters, corpus)
+    _qualified_links(clusters, corpus)
+    fuzzy_link(clusters, sorted(corpus.keys), corpus.keys, lambda n: len(corpus.docs[n]))
+    _attach_acronyms(clusters, corpus)
+    _initials_links(clusters, corpus)
+    return _organisations(clusters, corpus, mentions, overrides or Overrides(), notes)
 
 
-def resolve(mentions: list[Mention]) -> Resolution:
-    """Cluster mentions into organisations; bare acronyms that no document or gazetteer defines are dropped."""
-    uf = _UnionFind()
-    links: list[Link] = []
-    forms: dict[str, Counter[str]] = defaultdict(Counter)  # node -> surface forms
-    declared: dict[str, set[str]] = defaultdict(set)  # acronym key -> nodes of long forms declaring it
-    gaz = {entry["id"]: entry for entry in gazetteer()}
+# -- reading the mentions ---------------------------------------------------------------------------------------
 
-    def node_of(mention: Mention) -> str | None:
-        if mention.known_id:
-            return f"gaz:{mention.known_id}"
-        key = name_key(mention.text)
-        return f"name:{key}" if key else None
-
-    nodes: list[str | None] = []
+def _read(mentions: list[Mention]) -> _Corpus:
+    corpus = _Corpus(gazetteer={entry["id"]: entry for entry in gazetteer()})
     for mention in mentions:
-        if mention.prov.rule == BARE_ACRONYM_RULE:
-            nodes.append(None)
-            continue
-        node = node_of(mention)
-        nodes.append(node)
-        if node is None:
-            continue
-        uf.find(node)
-        forms[node][mention.text] += 1
+        node = _node(corpus, mention)
+        corpus.mention_node.append(node)
+        if node is not None:
+            corpus.docs[node].add(mention.prov.doc_id)
+            corpus.texts[node][mention.text] += 1
+    _validate_declarations(corpus)
+    return corpus
+
+
+def _node(corpus: _Corpus, mention: Mention) -> str | None:
+    """The node a mention names, recording its printed name and what it declares."""
+    if mention.known_id:
+        node = f"g:{mention.known_id}"
+        corpus.names[node][mention.text] += 1
         if mention.acronym:
-            declared[acronym_key(mention.acronym)].add(node)
-            forms[node][mention.acronym] += 0  # an alias, though not itself a mention
-    for gid, entry in gaz.items():
-        if f"gaz:{gid}" in forms:
-            declared[acronym_key(entry["acronym"] or "")].add(f"gaz:{gid}")
-            for name in (entry["name"], *entry["variants"]):
-                if f"name:{name_key(name)}" in forms:
-                    _link(uf, links, f"name:{name_key(name)}", f"gaz:{gid}", 100.0, "gazetteer")
-    declared.pop("", None)
+            corpus.declarations.append((node, mention.acronym, _kind(mention), mention.text, mention.prov.doc_id))
+        return node
+    if mention.prov.rule == BARE_ACRONYM_RULE:
+        key = acronym_key(mention.text)
+        if not key:
+            return None
+        corpus.names[f"a:{key}"][mention.text] += 1
+        corpus.acronym_forms[key][mention.text] += 1
+        return f"a:{key}"
+    surface = parse_surface(mention.text)
+    if surface.name is None:
+        key = acronym_key(surface.key_text)
+        if not key:
+            return None
+        node = f"a:{key}"
+        corpus.standalone.add(node)
+        corpus.names[node][surface.key_text] += 1
+        corpus.acronym_forms[key][surface.key_text] += 1
+    else:
+        key = name_key(surface.key_text)
+        if not key:
+            return None
+        node = f"n:{key}"
+        corpus.names[node][surface.name] += 1
+        if node not in corpus.keys:
+            corpus.keys[node] = analyse(key)
+            if surface.owner is not None and surface.owned is not None:
+                corpus.owner[node] = acronym_key(surface.owner)
+                corpus.owner_core[node] = analyse(name_key(surface.owned)).core
+    long = surface.name or surface.key_text
+    for short, kind in surface.declared:
+        corpus.declarations.append((node, short, kind, long, mention.prov.doc_id))
+    if mention.acronym:
+        corpus.declarations.append((node, mention.acronym, _kind(mention), long, mention.prov.doc_id))
+    return node
 
-    # A declared acronym joins its long forms, unless two different long forms claim it (then it is ambiguous).
-    acronym_node: dict[str, str] = {}
-    for acr, owners in sorted(declared.items()):
-        roots = {uf.find(o) for o in owners}
-        if len(roots) > 1 and not _same_name(owners):
+
+def _kind(mention: Mention) -> str:
+    return "paren" if mention.prov.rule == DEFINITION_RULE else "adjacent"
+
+
+def _validate_declarations(corpus: _Corpus) -> None:
+    """Accept initialisms that spell their name, brands with support, and quoted aliases; a gazetteer acronym,
+    or an acronym some other name spells, is never another name's brand."""
+    gazetteer_acronyms: dict[str, str] = {}
+    for gid, entry in corpus.gazetteer.items():
+        if entry.get("acronym"):
+            gazetteer_acronyms[acronym_key(entry["acronym"])] = gid
+            node = f"g:{gid}"
+            if node in corpus.names:
+                corpus.declarations.append((node, entry["acronym"], "gazetteer", entry["name"], None))
+    support: Counter[tuple[str, str]] = Counter()
+    brands: dict[tuple[str, str], str] = {}
+    spelled_by: dict[str, set[str]] = defaultdict(set)
+    for node, short, kind, long, _ in corpus.declarations:
+        if not is_acronym_form(short):
+            alias_key = name_key(short)
+            if alias_key and node.startswith("n:") and f"n:{alias_key}" != node:
+                corpus.aliases.append((node, f"n:{alias_key}"))
+                corpus.names[f"n:{alias_key}"][short] += 0  # seen printed: kept as an alias even if never a mention
+                corpus.keys.setdefault(f"n:{alias_key}", analyse(alias_key))
             continue
-        first, *rest = sorted(owners)
-        for other in rest:
-            _link(uf, links, first, other, 100.0, "acronym")
-        acronym_node[acr] = first
+        key = acronym_key(short)
+        corpus.acronym_forms[key][short] += 1
+        if kind == "gazetteer" or aligns(short, long):
+            spelled_by[key].add(node)
+            corpus.initialisms[node].add(key)
+            continue
+        support[(node, key)] += 1
+        if kind in SELF_SUPPORTING_KINDS:
+            support[(node, key)] += BRAND_MIN_DECLARATIONS
+        brands[(node, key)] = short
+    places = lexicon().places
+    for (node, key), short in brands.items():
+        owner = gazetteer_acronyms.get(key)
+        if owner is not None and node != f"g:{owner}":
+            continue
+        if tuple(name_key(short).split()) in places:
+            continue  # "National Cancer Institute (US)": a place, not a short name
+        if spelled_by.get(key, set()) - {node} or support[(node, key)] < BRAND_MIN_DECLARATIONS:
+            continue
+        corpus.declared_by[key].add(node)
+    for key, nodes in spelled_by.items():
+        corpus.declared_by[key] |= nodes
+    for node, short, _, _, doc in corpus.declarations:
+        key = acronym_key(short)
+        if node in corpus.declared_by.get(key, ()):
+            corpus.declares[node].add(key)
+            if doc is not None:
+                corpus.declared_in[key, doc].add(node)
 
-    _fuzzy_links(uf, links, list(forms), declared)
 
-    mention_node: dict[int, str] = {}
-    for index, (mention, node) in enumerate(zip(mentions, nodes)):
-        if node is None:
-            owner = acronym_node.get(acronym_key(mention.text))
-            if owner is None:
+# -- decisions ---------------------------------------------------------------------------------------------------
+
+def _apply_overrides(clusters: Clusters, overrides: Overrides) -> list[str]:
+    notes = []
+    for rule in overrides.splits:
+        present = [[n for n in override_nodes(name) if n in clusters.parent] for name in rule.names]
+        for i, nodes_a in enumerate(present):
+            for nodes_b in present[i + 1:]:
+                for a in nodes_a:
+                    for b in nodes_b:
+                        clusters.forbid(a, b)
+        if sum(1 for nodes in present if nodes) < 2:
+            notes.append(f"{overrides.source}, line {rule.line}: split names not found together: "
+                         + ", ".join(rule.names))
+    for rule in overrides.merges:
+        nodes = [n for name in rule.names for n in override_nodes(name) if n in clusters.parent]
+        for node in nodes[1:]:
+            clusters.union(nodes[0], node, RULE_SCORE, "override", check=False)
+        if len(nodes) < 2:
+            notes.append(f"{overrides.source}, line {rule.line}: merge names not found: " + ", ".join(rule.names))
+    return notes
+
+
+def _strong_links(clusters: Clusters, corpus: _Corpus) -> None:
+    by_core: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(corpus.keys):
+        clusters.add(node)
+        by_core[corpus.keys[node].core].append(node)
+    for nodes in by_core.values():
+        for node in nodes[1:]:
+            clusters.union(nodes[0], node, RULE_SCORE, "exact_key")
+    for node in sorted(n for n in clusters.parent if n.startswith("a:")):
+        name = f"n:{node[2:]}"
+        if name in corpus.keys and len(corpus.keys[name].core.split()) == 1:
+            clusters.union(name, node, RULE_SCORE, "exact_key")  # "CIVICUS" printed as a name and as "Civicus"
+    for gid in sorted(n[2:] for n in clusters.parent if n.startswith("g:")):
+        entry = corpus.gazetteer.get(gid)
+        if entry is None:
+            continue
+        for form in (entry["name"], *entry.get("variants", ())):
+            for node in by_core.get(analyse(name_key(form)).core, ()):
+                clusters.union(f"g:{gid}", node, RULE_SCORE, "gazetteer")
+    for node, alias in sorted(corpus.aliases):
+        clusters.add(alias)
+        clusters.union(node, alias, RULE_SCORE, "alias")
+
+
+def _acronym_peers(clusters: Clusters, corpus: _Corpus) -> None:
+    """Different long forms declaring one acronym merge when their names agree."""
+    for key in sorted(corpus.declared_by):
+        nodes = sorted(corpus.declared_by[key])
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                if clusters.find(a) != clusters.find(b) and _names_agree(corpus, a, b):
+                    clusters.union(a, b, RULE_SCORE, "acronym")
+
+
+def _names_agree(corpus: _Corpus, a: str, b: str) -> bool:
+    ka, kb = corpus.keys.get(a), corpus.keys.get(b)
+    if ka is None or kb is None:
+        return False  # a gazetteer entry is matched by its own names, not by an acronym claimed elsewhere
+    return ka.content <= kb.content or kb.content <= ka.content or \
+        (fuzz.token_sort_ratio(ka.core, kb.core) >= ACRONYM_PEER_SCORE and words_are_variants(ka, kb))
+
+
+def _attach_acronyms(clusters: Clusters, corpus: _Corpus) -> None:
+    """An acronym joins the long form declaring it, unless long forms in different clusters claim it."""
+    for key in sorted(corpus.declared_by):
+        node = f"a:{key}"
+        if node not in clusters.parent:
+            continue
+        roots = {clusters.find(n) for n in corpus.declared_by[key]}
+        if len(roots) == 1:
+            clusters.union(min(corpus.declared_by[key]), node, RULE_SCORE, "acronym")
+
+
+def _qualified_links(clusters: Clusters, corpus: _Corpus) -> None:
+    """'X in the Kyrgyz Republic' joins 'X' (a distinctive name located somewhere is still that body: 'OSCE in
+    Dushanbe'); 'AUCA X' joins 'X' when no other acronym is put in front of X in the corpus."""
+    by_core: dict[str, list[str]] = defaultdict(list)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for node in sorted(corpus.keys):
+        by_core[corpus.keys[node].core].append(node)
+        if node in corpus.owner:
+            owners[corpus.owner_core[node]].add(corpus.owner[node])
+    for node in sorted(corpus.keys):
+        keys = corpus.keys[node]
+        if keys.qualifier:
+            for target in by_core.get(keys.base, ()):
+                clusters.union(target, node, RULE_SCORE, "alias", subsets=True)
+        core = corpus.owner_core.get(node)
+        if core is not None and len(owners[core]) == 1:
+            for target in by_core.get(core, ()):
+                clusters.union(target, node, RULE_SCORE, "alias", subsets=True)
+
+
+def _initials_links(clusters: Clusters, corpus: _Corpus) -> None:
+    """An acronym nobody declares joins the one cluster whose name it spells, if they share a document."""
+    reserved = {acronym_key(e["acronym"]) for e in corpus.gazetteer.values() if e.get("acronym")}
+    reserved |= {p[0] for p in lexicon().prefixes + lexicon().suffixes if len(p) == 1}
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node, keys in sorted(corpus.keys.items()):
+        if keys.distinctive and keys.content_initials:
+            by_ends[keys.content_initials[0], keys.content_initials[-1]].append(node)
+    roots = clusters.roots()
+    for root in sorted(roots):
+        members = roots[root]
+        if any(not n.startswith("a:") for n in members):
+            continue
+        for node in members:
+            key = node[2:]
+            if len(key) < MIN_INITIALS_LETTERS or not key.isalpha() or key in reserved or key in corpus.declared_by:
                 continue
-            forms[owner][mention.text] += 1
-            node = owner
-        mention_node[index] = node
-
-    return _organisations(uf, mentions, mention_node, forms, declared, gaz, links)
-
-
-def _same_name(owners: set[str]) -> bool:
-    names = {o.split(":", 1)[1] for o in owners}
-    return len(names) == 1
-
-
-def _link(uf: _UnionFind, links: list[Link], a: str, b: str, score: float, reason: str) -> None:
-    if uf.find(a) != uf.find(b):
-        uf.union(a, b)
-        links.append(Link(a.split(":", 1)[1], b.split(":", 1)[1], score, reason))
+            spelling = [n for n in by_ends.get((key[0], key[-1]), ())
+                        if _spells(key, corpus.keys[n].content_initials)]
+            targets = {clusters.find(n) for n in spelling}
+            if len(targets) != 1:
+                continue
+            target = next(iter(targets))
+            target_docs = set().union(*(corpus.docs[n] for n in clusters.members[target] if n in corpus.docs))
+            if corpus.docs[node] & target_docs:
+                clusters.union(spelling[0], node, INITIALS_SCORE, "acronym")
+                break
 
 
-def _fuzzy_links(uf: _UnionFind, links: list[Link], nodes: list[str], declared: dict[str, set[str]]) -> None:
-    """Merge spelling variants within blocks; never across declared acronyms or subset names."""
-    acronyms_of: dict[str, set[str]] = defaultdict(set)
-    for acr, owners in declared.items():
-        for owner in owners:
-            acronyms_of[owner].add(acr)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for node in nodes:
-        if node.startswith("name:"):
-            for key in blocking_keys(node[5:]):
-                blocks[key].append(node)
-    seen: set[tuple[str, str]] = set()
-    for members in blocks.values():
-        if len(members) > 200:
-            continue  # a key too common to discriminate: comparing inside it would be all-pairs
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if acronyms_of[a] and acronyms_of[b] and not acronyms_of[a] & acronyms_of[b]:
-                    continue
-                ta, tb = set(a[5:].split()), set(b[5:].split())
-                if ta < tb or tb < ta:
-                    continue  # "civil society" vs "civil society development association"
-                score = fuzz.token_sort_ratio(a[5:], b[5:])
-                if score >= FUZZY_MERGE_SCORE:
-                    _link(uf, links, a, b, score, "fuzzy")
+def _spells(acronym: str, initials: str) -> bool:
+    """The acronym is the initials of the name's words (function words aside), from the first word to the last,
+    leaving out at most one word: 'sdc' / 'sadc' (Swiss Agency for Development and Cooperation)."""
+    if not 0 <= len(initials) - len(acronym) <= 1 or acronym[0] != initials[0] or acronym[-1] != initials[-1]:
+        return False
+    letters = iter(initials)
+    return all(c in letters for c in acronym)
 
 
-def _organisations(uf: _UnionFind, mentions: list[Mention], mention_node: dict[int, str],
-                   forms: dict[str, Counter[str]], declared: dict[str, set[str]], gaz: dict[str, dict],
-                   links: list[Link]) -> Resolution:
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for node in forms:
-        clusters[uf.find(node)].append(node)
-    # Clusters whose canonical names share a key are one organisation (same id): join them first.
-    for root, nodes in list(clusters.items()):
-        name, _, _ = _naming(nodes, forms, declared, gaz, uf)
-        first = uf.find(f"name:{name_key(name)}") if f"name:{name_key(name)}" in forms else root
-        if first != root:
-            uf.union(first, root)
-    clusters = defaultdict(list)
-    for node in forms:
-        clusters[uf.find(node)].append(node)
+# -- the organisations -------------------------------------------------------------------------------------------
+
+def _organisations(clusters: Clusters, corpus: _Corpus, mentions: list[Mention], overrides: Overrides,
+                   notes: list[str]) -> Resolution:
+    forced_names = {}
+    for rule in overrides.merges:
+        nodes = [n for name in rule.names for n in override_nodes(name) if n in clusters.parent]
+        if rule.name and nodes:
+            forced_names[clusters.find(nodes[0])] = rule.name
     by_root: dict[str, list[int]] = defaultdict(list)
-    for index, node in mention_node.items():
-        by_root[uf.find(node)].append(index)
+    for index, node in enumerate(corpus.mention_node):
+        if node is not None:
+            by_root[_mention_root(clusters, corpus, mentions[index], node)].append(index)
+    drafts = []
+    for root, nodes in sorted(clusters.roots().items()):
+        indices = by_root.get(root)
+        if not indices or not any(not n.startswith("a:") or n in corpus.standalone for n in nodes):
+            continue  # only bare acronyms that nothing defines: not known to be organisations
+        drafts.append((root, nodes, indices))
+    id_keys = {root: _id_key(corpus, nodes) for root, nodes, _ in drafts}
+    keys_taken = Counter(id_keys.values())
     organisations: list[Organisation] = []
-    root_id: dict[str, str] = {}
-    for root, nodes in clusters.items():
-        indices = by_root.get(root, [])
-        if not indices:
-            continue
-        name, acronym, entry = _naming(nodes, forms, declared, gaz, uf)
-        surface: Counter[str] = Counter()
-        for node in nodes:
-            surface.update(forms[node])
-        types = Counter(mentions[i].org_type for i in indices if mentions[i].org_type != "other")
-        org_type = entry["type"] if entry else (types.most_common(1)[0][0] if types else "other")
-        org_id = "org_" + hashlib.sha1(name_key(name).encode()).hexdigest()[:12]
-        root_id[root] = org_id
-        aliases = tuple(sorted({f for f in surface if f != name} | ({acronym} if acronym else set())))
-        organisations.append(Organisation(org_id, name, acronym, aliases, org_type, len(indices),
-                                          len({mentions[i].prov.doc_id for i in indices})))
-    mention_org = {index: root_id[uf.find(node)] for index, node in mention_node.items()}
-    return Resolution(tuple(sorted(organisations, key=lambda o: o.org_id)), mention_org, tuple(links))
+    mention_org: dict[int, str] = {}
+    for root, nodes, indices in drafts:
+        key = id_keys[root]
+        if keys_taken[key] > 1:
+            key += "|" + nodes[0]  # clusters kept apart (an override or an initialism) that share a name key
+        oid = org_id(key)
+        organisations.append(_organisation(corpus, mentions, oid, nodes, indices, forced_names.get(root)))
+        mention_org.update((i, oid) for i in indices)
+    links = tuple(Link(_display(corpus, e.left), _display(corpus, e.right), e.score, e.reason) for e in clusters.edges)
+    return Resolution(tuple(sorted(organisations, key=lambda o: o.org_id)), mention_org, links, tuple(notes))
 
 
-def _naming(nodes: list[str], forms: dict[str, Counter[str]], declared: dict[str, set[str]], gaz: dict[str, dict],
-            uf: _UnionFind) -> tuple[str, str | None, dict | None]:
-    """(canonical name, acronym, gazetteer entry) of a cluster."""
-    surface: Counter[str] = Counter()
+def _mention_root(clusters: Clusters, corpus: _Corpus, mention: Mention, node: str) -> str:
+    """A bare acronym means what its own document declares it to be, whatever other documents say; otherwise
+    what the corpus agrees it is."""
+    if node.startswith("a:"):
+        declarers = corpus.declared_in.get((node[2:], mention.prov.doc_id))
+        if declarers:
+            roots = {clusters.find(n) for n in declarers}
+            if len(roots) == 1:
+                return roots.pop()
+    return clusters.find(node)
+
+
+def _id_key(corpus: _Corpus, nodes: list[str]) -> str:
+    names = {n: (len(corpus.docs[n]), sum(corpus.names[n].values())) for n in nodes if n in corpus.keys}
+    return id_key((n[2:] for n in nodes if n.startswith("g:")), names, corpus.keys,
+                  (n[2:] for n in nodes if n.startswith("a:")))
+
+
+def _organisation(corpus: _Corpus, mentions: list[Mention], oid: str, nodes: list[str], indices: list[int],
+                  forced_name: str | None) -> Organisation:
+    entry = next((corpus.gazetteer[n[2:]] for n in nodes if n.startswith("g:") and n[2:] in corpus.gazetteer), None)
+    acronym = _acronym(corpus, nodes, entry)
+    if forced_name:
+        name = forced_name
+    elif entry is not None:
+        name = entry["name"]
+    else:
+        name = _name(corpus, nodes, acronym)
+    surface: set[str] = {mentions[i].text for i in indices}
     for node in nodes:
-        surface.update(forms[node])
-    gaz_ids = sorted(n[4:] for n in nodes if n.startswith("gaz:"))
-    entry = gaz[gaz_ids[0]] if gaz_ids else None
-    root = uf.find(nodes[0])
-    acronyms = Counter(acr for acr, owners in declared.items() for o in owners if uf.find(o) == root)
-    acronym = entry["acronym"] if entry and entry["acronym"] else _display_acronym(acronyms, surface)
-    name = entry["name"] if entry else _canonical(surface, acronym)
-    return name, acronym, entry
+        surface.update(corpus.names[node])
+        surface.update(corpus.texts[node])
+    if acronym:
+        surface.add(acronym)
+    org_type = entry["type"] if entry else majority(
+        (mentions[i].org_type for i in indices if mentions[i].org_type != "other"), "other")
+    return Organisation(oid, name, acronym, tuple(sorted(surface - {name})), org_type, len(indices),
+                        len({mentions[i].prov.doc_id for i in indices}))
 
 
-def _display_acronym(acronyms: Counter[str], surface: Counter[str]) -> str | None:
-    if not acronyms:
+def _acronym(corpus: _Corpus, nodes: list[str], entry: dict | None) -> str | None:
+    if entry is not None and entry.get("acronym"):
+        return entry["acronym"]
+    members = set(nodes)
+    claimed: Counter[str] = Counter()
+    for node in nodes:
+        for key in corpus.declares.get(node, ()):
+            claimed[key] += 2 + (f"a:{key}" in members and claimed[key] == 0)
+    spelled = {k for n in nodes for k in corpus.initialisms.get(n, ())}
+    for node in nodes:
+        if node.startswith("a:") and node[2:] not in claimed:
+            claimed[node[2:]] = 1  # an acronym joined by its initials
+    if not claimed:
         return None
-    key = acronyms.most_common(1)[0][0]
-    spelled = [f for f in surface if acronym_key(f) == key]
-    return max(spelled, key=lambda f: (surface[f], f)) if spelled else None
+    key = min(claimed, key=lambda k: (-claimed[k], k not in spelled, k))
+    forms = corpus.acronym_forms[key]
+    return min(forms, key=lambda f: (-forms[f], f)) if forms else None
 
 
-def _canonical(surface: Counter[str], acronym: str | None) -> str:
-    """The fullest well-formed name: longest non-acronym form, then the most frequent, then alphabetical."""
-    names = [f for f in surface if f != acronym] or list(surface)
-    return max(names, key=lambda f: (len(f.split()), surface[f], f))
+def _name(corpus: _Corpus, nodes: list[str], acronym: str | None) -> str:
+    forms: Counter[str] = Counter()
+    keys_of: dict[str, NameKeys] = {}
+    for node in nodes:
+        if node in corpus.keys:
+            for form, count in corpus.names[node].items():
+                forms[form] += count
+                keys_of.setdefault(form, corpus.keys[node])
+    if not forms:
+        return acronym or min(f for n in nodes for f in corpus.names[n])
+    plain = {k.base for k in keys_of.values() if not k.decorated}
+    return canonical_name(forms, keys_of, plain)
+
+
+def _display(corpus: _Corpus, node: str) -> str:
+    """The most printed form of a node, for the audit table."""
+    if node.startswith("g:") and node[2:] in corpus.gazetteer:
+        return corpus.gazetteer[node[2:]]["name"]
+    forms = corpus.names.get(node)
+    if forms:
+        return min(forms, key=lambda f: (-forms[f], f))
+    return node[2:]
