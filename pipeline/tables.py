@@ -10,6 +10,7 @@ import pandas as pd
 from pipeline import PIPELINE_VERSION
 from pipeline.records import DocumentResult, Provenance
 from pipeline.resolve import resolve
+from pipeline.resolve.overrides import Overrides
 from pipeline.schemas import TABLES
 from pipeline.extract import squash
 from pipeline.text.normalise import REPAIR_STEPS
@@ -42,12 +43,13 @@ def dedupe_documents(results: list[DocumentResult]) -> list[DocumentResult]:
     return out
 
 
-def build_tables(results: list[DocumentResult], runs: list[dict] | None = None) -> Tables:
+def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
+                 overrides: Overrides | None = None) -> Tables:
     """Resolve organisations across documents and lay every record out as the published tables
     (`runs`: the run log, published as the `runs` table)."""
     results = dedupe_documents(results)
     mentions = [m for r in results for m in r.mentions]
-    resolution = resolve(mentions)
+    resolution = resolve(mentions, overrides)
     mention_rows = []
     for index, m in enumerate(mentions):
         org_id = resolution.mention_org.get(index)
