@@ -20,6 +20,7 @@ from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, plan_run, store
 from pipeline.publish import DEFAULT_KEEP_VERSIONS
 from pipeline.records import DocumentResult
+from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.run import RunSummary, discover, finish, start_run
 from pipeline.validate import ValidationFailed
 from pipeline.workers import default_workers, process_isolated
@@ -31,6 +32,12 @@ RUNNERS = ("thread", "process", "dask")
 def plan_ingest(source_dir: str, out_dir: str, force: bool) -> Plan:
     """Which reports are new or changed (I/O: retried)."""
     return plan_run(Path(source_dir), Path(out_dir), discover(Path(source_dir)), force=force)
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NONE)
+def read_overrides(source_dir: str) -> Overrides:
+    """Forced merges and splits from source_dir/organisations.yml (I/O: retried; a malformed file fails)."""
+    return load_overrides(Path(source_dir))
 
 
 @task(cache_policy=NONE, task_run_name="process {path}")
@@ -47,9 +54,9 @@ def store_results(out_dir: str, plan: Plan, fresh: list[DocumentResult]) -> None
 
 @task(cache_policy=NONE)
 def resolve_validate_publish(results: list[DocumentResult], out_dir: str, run_id: str, started: datetime,
-                             plan: Plan, extracted: int, keep_versions: int) -> RunSummary:
+                             plan: Plan, extracted: int, keep_versions: int, overrides: Overrides) -> RunSummary:
     """Resolve organisations, validate every table and publish atomically; nothing is published on failure."""
-    return finish(results, Path(out_dir), run_id, started, plan, extracted, keep_versions)
+    return finish(results, Path(out_dir), run_id, started, plan, extracted, keep_versions, overrides)
 
 
 def _report_artifacts(results: list[DocumentResult], summary: RunSummary | None, failure: ValidationFailed | None) -> None:
@@ -77,13 +84,15 @@ def ingest_reports(source_dir: str = "raw", out_dir: str = "processed", keep_ver
                    force: bool = False, time_limit: float | None = DOCUMENT_TIME_LIMIT_S) -> dict:
     """Extract new or changed reports in source_dir, resolve organisations, validate, and publish to out_dir."""
     run_id, started = start_run()
+    overrides = read_overrides(source_dir)
     plan = plan_ingest(source_dir, out_dir, force)
     futures = process_report.map(unmapped(source_dir), [str(p) for p in plan.todo], unmapped(time_limit))
     fresh = [future.result() for future in futures]
     store_results(out_dir, plan, fresh)
     results = plan.reused + fresh
     try:
-        summary = resolve_validate_publish(results, out_dir, run_id, started, plan, len(fresh), keep_versions)
+        summary = resolve_validate_publish(results, out_dir, run_id, started, plan, len(fresh), keep_versions,
+                                           overrides)
     except ValidationFailed as exc:
         _report_artifacts(results, None, exc)
         raise

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.datapackage import data_dictionary_markdown
 from pipeline.publish import DEFAULT_KEEP_VERSIONS
+from pipeline.resolve.overrides import OverridesError
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.run import FAILURES_FILE, RunOptions, ingest
 from pipeline.validate import ValidationFailed
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = ingest(args.src_dir, args.out, RunOptions(args.workers, args.time_limit, args.force,
                                                             args.keep_versions))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, OverridesError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ValidationFailed as exc:

@@ -17,6 +17,7 @@ from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, load_runs, plan_run, record_run, store
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, publish
 from pipeline.records import DocumentResult
+from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
 from pipeline.workers import process_isolated
@@ -91,13 +92,13 @@ class Progress:
 
 
 def finish(results: list[DocumentResult], out_dir: Path, run_id: str, started: datetime, plan: Plan,
-           extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS) -> RunSummary:
+           extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None) -> RunSummary:
     """Resolve, validate and publish (with the run log); on validation failure record the failed run, write
     the failure report and publish nothing."""
     out_dir = Path(out_dir)
     log.info("resolving organisations across %d documents", len(results))
     run = run_record(run_id, started, plan, results, extracted, "published")
-    tables = build_tables(results, runs=load_runs(out_dir) + [run])
+    tables = build_tables(results, runs=load_runs(out_dir) + [run], overrides=overrides)
     log.info("validating %d tables", len(tables))
     try:
         validated = validate_tables(tables)
@@ -126,6 +127,7 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     """Run every stage on src_dir and publish to out_dir; only new or changed documents are processed."""
     src_dir, out_dir = Path(src_dir), Path(out_dir)
     run_id, started = start_run()
+    overrides = load_overrides(src_dir)  # a malformed overrides file stops the run before any work
     files = discover(src_dir)
     plan = plan_run(src_dir, out_dir, files, force=options.force)
     log.info("%d file(s) in %s: %d new, %d changed, %d unchanged, %d removed; %d to process",
@@ -133,4 +135,4 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     fresh = process_isolated(src_dir, plan.todo, options.workers, options.time_limit, on_result=Progress(len(plan.todo)))
     store(out_dir, plan, fresh)
     results = plan.reused + fresh
-    return finish(results, out_dir, run_id, started, plan, len(fresh), options.keep_versions)
+    return finish(results, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides)
