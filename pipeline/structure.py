@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from functools import lru_cache
+
+from pipeline.config import PACKAGE_DIR
 from pipeline.records import Block
 from pipeline.text.normalise import BULLET, NormalisedDocument
 
@@ -21,6 +24,21 @@ _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with under via de du des la le et".split())
 _TERMINAL = (".", ",", ";", "!", "?")
+# "Children (WIC). WIC is administered": a sentence boundary inside a line means body text, not a title.
+_SENTENCE_INSIDE = re.compile(r"[a-z)\]]\.\s+[A-Z]")
+# A footnote at a page's foot: its number, then its text.
+_FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")
+# A line ending in a joining word, comma or hyphen stops mid-sentence; across a page break, so does any line
+# ending in a lower-case word without punctuation.
+_JOINING_END = re.compile(r"(?:,|-|\b(?:" + "|".join(
+    "a an and as at by for from in into of on or the to with under via about that which who whose".split()) + r"))$")
+_OPEN_END = re.compile(r"[a-z]$|" + _JOINING_END.pattern)
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    lines = (PACKAGE_DIR / "text" / "data" / "section_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @dataclass
@@ -34,7 +52,7 @@ class _Open:
 def is_heading_line(line: str, standalone: bool) -> bool:
     """A short title-like line: no sentence punctuation at its end, capitalised words, standing alone."""
     text = line.strip()
-    if not text or len(text) > HEADING_MAX_CHARS or text.endswith(_TERMINAL):
+    if not text or len(text) > HEADING_MAX_CHARS or text.endswith(_TERMINAL) or _SENTENCE_INSIDE.search(text):
         return False
     body = _SECTION_NUMBER.sub("", text)
     words = re.findall(r"[^\W\d_][\w'’-]*", body)
@@ -48,7 +66,7 @@ def is_heading_line(line: str, standalone: bool) -> bool:
         return len(words) <= 8
     if not standalone:
         return False
-    return len(words) <= 3 or capitalised >= 0.6 * max(1, len(content))
+    return len(words) <= 3 or capitalised >= 0.6 * max(1, len(content)) or words[0].lower() in _section_words()
 
 
 def split_blocks(doc: NormalisedDocument) -> list[Block]:
@@ -82,8 +100,10 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
         elif (number := _NUMBERED.match(line)) and not _looks_like_heading_number(line):
             close()
             current = _Open("item", start, end, "numbered")
-        elif not next_line[:1].islower() and is_heading_line(
-                line, standalone=previous_blank or next_blank or current is None or current.kind == "heading"):
+        elif not next_line[:1].islower() and not (current is not None and current.kind != "heading"
+                                                  and not previous_blank and _ends_open(text, lines[index - 1], line)) \
+                and is_heading_line(line, standalone=previous_blank or next_blank or current is None
+                                    or current.kind == "heading"):
             close()
             blocks.append(_block(doc, _Open("heading", start, end, None)))
         elif current is not None and (not closed_by_blank or _continues(current, text, line)):
@@ -97,7 +117,40 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
             current = _Open("paragraph", start, end, None)
         closed_by_blank = False
     close()
-    return _with_sections(_rejoin_stranded_lines(doc, blocks))
+    return _with_sections(_join_across_pages(doc, _rejoin_stranded_lines(doc, blocks)))
+
+
+def _ends_open(text: str, previous: tuple[int, int], line: str) -> bool:
+    """The previous line stops mid-sentence ('... for Women, Infants and'), or stops without punctuation before a
+    line ending in a colon ('... also has two primary' / 'SI support organizations:'): this line continues it."""
+    before = text[previous[0]:previous[1]].rstrip()
+    return bool(_JOINING_END.search(before)) or (line.rstrip().endswith(":") and before[-1:].islower())
+
+
+def _join_across_pages(doc: NormalisedDocument, blocks: list[Block]) -> list[Block]:
+    """A paragraph or item cut by a page break, with only the page's footnotes between the parts, is one block;
+    the footnotes (and the page break) inside it read as spaces, so offsets stay those of the document text."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        after = index + 1
+        if after < len(blocks) and blocks[after].page == block.page and _FOOTNOTE.match(blocks[after].text):
+            while after < len(blocks) and blocks[after].page == block.page:
+                after += 1  # the footnotes and their wrapped lines, to the foot of the page
+        following = blocks[after] if after < len(blocks) else None
+        if (following is not None and block.kind in ("paragraph", "item") and following.kind == "paragraph"
+                and following.page == block.page + 1
+                and _OPEN_END.search(block.text.rstrip()) and not following.text[:1].isdigit()):
+            gap = doc.text[block.end:following.start]
+            text = block.text + " " * len(gap) + following.text
+            out.append(Block(block.kind, block.start, following.end, text, block.page, block.marker))
+            out.extend(blocks[index + 1:after])
+            index = after + 1
+            continue
+        out.append(block)
+        index += 1
+    return sorted(out, key=lambda b: b.start)
 
 
 def _rejoin_stranded_lines(doc: NormalisedDocument, blocks: list[Block]) -> list[Block]:

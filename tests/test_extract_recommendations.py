@@ -284,3 +284,198 @@ def test_atlas_recommendations_carry_audiences_and_exclude_directory_lists(raw_d
                  "United States Agency for International Development (USAID)", "Nazarbayev University"):
         assert name not in texts
     assert all(r.prov.section and "ecommendation" in r.prov.section for r in recs if r.prov.rule != "rec_formal_sentence")
+
+
+# -- labelled recommendations (UN evaluations, OIG reports) ---------------------------------------------------
+
+UN_EVALUATION = """Conclusions and Recommendations
+
+Recommendation 1: UNDP should strengthen results-based management across its country portfolio. This includes
+baseline data for every outcome indicator.
+
+The evaluation found that monitoring officers spent most of their time on donor reports. UNDP should also use
+the new corporate dashboard.
+
+Management response: UNDP accepts the recommendation. The country office will recruit two monitoring officers.
+
+Recommendation 2 (to UNICEF and WFP)
+
+Align the school feeding and child protection programmes in the northern provinces by 2026.
+
+Management response: Accepted.
+"""
+
+
+def test_labelled_recommendations_take_their_whole_paragraph_and_addressee():
+    recs = recommendations_in(UN_EVALUATION)
+    assert summary(recs) == [
+        ("UNDP", "UNDP should strengthen results-based management across its country portfolio. This includes "
+                 "baseline data for every outcome indicator."),
+        ("UNICEF and WFP", "Align the school feeding and child protection programmes in the northern provinces "
+                           "by 2026."),
+    ]
+    assert {(r.kind, r.prov.rule) for r in recs} == {("numbered", "rec_labelled")}
+
+
+def test_explanations_and_management_responses_after_a_label_are_not_recommendations():
+    texts = " ".join(r.text for r in recommendations_in(UN_EVALUATION))
+    assert "dashboard" not in texts and "recruit" not in texts and "Accepted" not in texts
+
+
+def test_a_status_table_of_labelled_recommendations_is_not_new_recommendations():
+    text = ("Annex 3. Follow-up\n\nRecommendation 1: Closed.\n\nRecommendation 2: Partially implemented.\n\n"
+            "Recommendation 3: Agreed; target date June 2025.\n")
+    assert recommendations_in(text) == []
+
+
+def test_recommendations_heading_in_plural_is_not_a_label():
+    recs = recommendations_in("Recommendations for the Board\n\n• Approve the revised audit charter.\n")
+    assert summary(recs) == [("Board", "Approve the revised audit charter.")]
+
+
+# -- GAO reports ----------------------------------------------------------------------------------------------
+
+GAO_MODERN = """Recommendations for Executive Action
+
+We are making the following three recommendations to the Department of Homeland Security:
+
+The Secretary of Homeland Security should direct the Commissioner of U.S. Customs and Border Protection to
+document how it selects ports for inspection. (Recommendation 1)
+
+The Secretary of Homeland Security should ensure that the Commissioner of U.S. Customs and Border Protection
+updates its staffing model every two years. (Recommendation 2)
+
+The Under Secretary for Management should track the cost of each inspection. (Recommendation 3)
+
+Agency Comments and Our Evaluation
+
+We provided a draft of this report to DHS for review and comment. DHS concurred with our three recommendations.
+"""
+
+
+def test_gao_recommendations_marked_with_their_number():
+    recs = recommendations_in(GAO_MODERN)
+    assert [r.audience for r in recs] == ["Secretary of Homeland Security", "Secretary of Homeland Security",
+                                          "Under Secretary for Management"]
+    assert [r.text[-18:] for r in recs] == ["(Recommendation 1)", "(Recommendation 2)", "(Recommendation 3)"]
+    assert not any("following three" in r.text or "concurred" in r.text for r in recs)
+
+
+def test_marked_recommendations_are_found_without_a_section_heading():
+    # The side heading was lost in extraction: the "(Recommendation N)" marks still identify them.
+    text = GAO_MODERN.split("\n", 2)[2].replace("Agency Comments and Our Evaluation", "")
+    assert len(recommendations_in(text)) == 3
+
+
+GAO_OLDER = """Results in Brief
+
+To improve oversight of the program, we are recommending that the Secretary of Agriculture direct the Food and
+Nutrition Service to educate all states about its policy restricting the use of the program's logo.
+
+Conclusions
+
+Formula marketing reaches most participants.
+
+Recommendation for Executive Action
+
+We recommend that the Secretary of Agriculture direct the Food and Nutrition Service to educate all states about
+its policy restricting the use of the program's logo and to ensure that all state contracts include such
+provisions.
+
+Agency Comments
+
+They stated they agreed with our recommendation that the Secretary of Agriculture educate all states.
+"""
+
+
+def test_summary_restatement_is_kept_once_with_the_body_text():
+    recs = recommendations_in(GAO_OLDER)
+    assert len(recs) == 1
+    assert recs[0].text.startswith("We recommend that the Secretary of Agriculture direct")
+    assert recs[0].text.endswith("include such provisions.")
+    assert recs[0].audience == "Secretary of Agriculture"
+
+
+def test_lead_in_sentence_gives_its_addressee_to_the_items_after_it():
+    text = ("Inventory Controls\n\nThe department lacked complete inventories. We recommend that the Secretary of "
+            "Defense direct the Director of the Defense Logistics Agency to take the following two actions:\n\n"
+            "• develop a complete inventory of spare parts; and\n"
+            "• report the inventory's value to the Comptroller each year.\n")
+    recs = recommendations_in(text)
+    assert summary(recs) == [("Secretary of Defense", "develop a complete inventory of spare parts; and"),
+                             ("Secretary of Defense", "report the inventory's value to the Comptroller each year.")]
+
+
+def test_matter_for_congress_with_its_mark():
+    text = ("Congress should consider amending the act to require annual reporting on grant outcomes. "
+            "(Matter for Consideration 1)\n")
+    assert summary(recommendations_in(text)) == [
+        ("Congress", "Congress should consider amending the act to require annual reporting on grant outcomes. "
+                     "(Matter for Consideration 1)")]
+
+
+def test_introductory_phrase_before_the_addressee():
+    assert addressee("To improve oversight, the Administrator of the Federal Aviation Administration should "
+                     "revise its guidance.") == "Administrator of the Federal Aviation Administration"
+    assert addressee("GAO recommends that DOD update its guidance.") == "DOD"
+    assert addressee("It is recommended that the Ministry of Health publish the data.") == "Ministry of Health"
+
+
+# -- what is not a new recommendation -------------------------------------------------------------------------
+
+def test_recommendations_reported_from_other_documents_are_not_recommendations():
+    text = ("Recommendations\n\n"
+            "The 2019 mid-term review recommended that the ministry should decentralise procurement. Several earlier "
+            "evaluations also recommended that donors should pool their funds.\n\n"
+            "The ministry should publish procurement plans every year.\n")
+    assert [r.text for r in recommendations_in(text)] == ["The ministry should publish procurement plans every year."]
+
+
+def test_recommendations_of_previous_evaluations_heading_is_not_a_recommendations_section():
+    text = ("Recommendations of Previous Evaluations\n\n• Donors should pool their funds.\n"
+            "• The ministry should decentralise procurement.\n")
+    assert recommendations_in(text) == []
+
+
+def test_identical_items_for_two_audiences_are_two_recommendations():
+    text = ("Recommendations\n\nGovernment:\n\n• Raise public awareness of social enterprise.\n\n"
+            "Donors:\n\n• Raise public awareness of social enterprise.\n")
+    assert summary(recommendations_in(text)) == [("Government", "Raise public awareness of social enterprise."),
+                                                 ("Donors", "Raise public awareness of social enterprise.")]
+
+
+def test_an_explaining_sentence_stays_with_its_recommendation():
+    text = ("Recommendations\n\nThe ministry should publish its monitoring data every quarter. This would let "
+            "partners plan their support. Donors need to agree on one results framework.\n")
+    assert [r.text for r in recommendations_in(text)] == [
+        "The ministry should publish its monitoring data every quarter. This would let partners plan their support.",
+        "Donors need to agree on one results framework."]
+
+
+# -- headings printed after their list ------------------------------------------------------------------------
+
+REGIONAL_CHAPTER_HEADING_LAST = """Country profile – Uzbekistan
+
+• Establish a regional platform for social innovators.
+• Agree on a shared definition of social innovation.
+
+Civil Society
+
+• Fund regional exchange visits for municipal staff.
+
+International Organizations
+
+Recommendations to advance social innovation in the region
+
+Conclusion
+
+The atlas maps the ecosystem in each country.
+"""
+
+
+def test_recommendations_heading_after_its_whole_list():
+    recs = recommendations_in(REGIONAL_CHAPTER_HEADING_LAST)
+    assert summary(recs) == [("Civil Society", "Establish a regional platform for social innovators."),
+                             ("Civil Society", "Agree on a shared definition of social innovation."),
+                             ("International Organizations", "Fund regional exchange visits for municipal staff.")]
+    assert {r.prov.section for r in recs} == {"Recommendations to advance social innovation in the region"}

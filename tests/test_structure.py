@@ -177,3 +177,35 @@ def test_heading_shapes():
     assert not is_heading_line("Title Case Line Inside A Paragraph", standalone=False)
     assert not is_heading_line("lower case line", standalone=True)
     assert not is_heading_line("A" * 120, standalone=True)
+
+
+def test_a_standalone_line_opening_with_a_section_word_is_a_heading():
+    assert is_heading_line("Recommendations to advance social innovation in the region", standalone=True)
+    assert is_heading_line("Lessons learned from the pilot phase", standalone=True)
+    assert not is_heading_line("Recommendations to advance social innovation in the region", standalone=False)
+    assert not is_heading_line("Recommendations were discussed with the ministry.", standalone=True)
+
+
+def test_paragraph_cut_by_a_page_break_and_footnotes_is_one_block():
+    pages = ("Results\n\nTo protect the logo, we are recommending that the Secretary educate all states about\n\n"
+             "1 The committee asked in its 2005 report that we conduct this study.",
+             "the policy restricting its use in advertisements.\n\nMethodology\n\nWe reviewed 12 studies.")
+    doc = normalise_document(pages)
+    blocks = split_blocks(doc)
+    joined = next(b for b in blocks if b.text.startswith("To protect"))
+    assert " ".join(joined.text.split()) == ("To protect the logo, we are recommending that the Secretary educate all "
+                                             "states about the policy restricting its use in advertisements.")
+    assert doc.text[joined.start:joined.end].endswith("advertisements.") and len(joined.text) == joined.end - joined.start
+    assert any(b.text.startswith("1 The committee") for b in blocks)
+
+
+def test_a_finished_paragraph_is_not_joined_to_the_next_page():
+    doc = normalise_document(("Results\n\nThe audit is complete.", "the annex lists the sites visited."))
+    assert [b.text for b in split_blocks(doc) if b.kind == "paragraph"] == [
+        "The audit is complete.", "the annex lists the sites visited."]
+
+
+def test_a_line_continuing_an_unfinished_line_is_not_a_heading():
+    doc = normalise_document(("Participation is low among infants in the Program for Women, Infants and\n"
+                              "Children (WIC). The program is run by the Food and Nutrition Service.",))
+    assert [b.kind for b in split_blocks(doc)] == ["paragraph"]

@@ -1,8 +1,22 @@
-"""Recommendations: list items and prose inside sections headed as recommendations, plus formal
-"We recommend that <addressee> ..." sentences anywhere, each with the audience it addresses.
+"""Recommendations, each with the audience it addresses. Four rules, from the most specific:
 
-Audience headings may come before the items they label or, in text extracted from some PDF layouts, after
-them; a section's first audience heading tells which: if items came before it, labels trail their lists.
+- labelled: "Recommendation 3: UNDP should ..." (UN evaluations, OIG reports) anywhere in the document; the text
+  is the rest of the paragraph or item, or the next one when the label stands alone; the paragraphs after it up
+  to the next label or heading explain it and are not recommendations of their own;
+- marked: "The Secretary of State should ... (Recommendation 1)" (GAO) anywhere;
+- sections: list items and prose ("should", "we recommend ...") under a heading such as "Recommendations",
+  "Recommendations for Executive Action" or "Matters for Congressional Consideration"; audience headings may
+  come before the items they label or, in text extracted from some PDF layouts, after them (a section's first
+  audience heading tells which); a recommendations heading printed after its whole list (as in the atlas's
+  regional chapter) is found by walking back over the labelled lists before it;
+- formal sentences anywhere: "We recommend that the Secretary ...", "GAO recommends that ...", "It is
+  recommended that ..."; one that ends in a colon introduces the list items that follow.
+
+Not recommendations: lead-in and meta sentences ("We are making the following three recommendations to DOD:"),
+management and agency responses, other documents' recommendations reported ("The 2019 review recommended ..."),
+lists of organisation names after a recommendations list. A recommendation restated (summary and body, or the
+same text found by two rules) is kept once: the more specific rule's and longer text wins; identical items
+addressed to different audiences stay apart.
 """
 
 from __future__ import annotations
@@ -19,23 +33,44 @@ from pipeline.records import Block, Recommendation
 # A section ends after this many consecutive blocks that hold no recommendation.
 MAX_GAP_BLOCKS = 3
 AUDIENCE_LABEL_MAX_WORDS = 8
+# A labelled recommendation's text must have at least this many characters to be one ("Recommendation 2:
+# Closed" in a status table is not).
+MIN_LABELLED_CHARS = 25
+# Two recommendations to the same audience are one restated when at least this share of the shorter one's
+# content words (framing such as "We recommend that" and the addressee's name left out) is in the longer one,
+# and the shorter has at least RESTATEMENT_MIN_WORDS of them; shorter ones must match exactly.
+RESTATEMENT_SHARE = 0.8
+RESTATEMENT_MIN_WORDS = 6
+# When spans overlap, the more specific rule wins.
+RULE_PRIORITY = {"rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
+                 "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
 # "Ministry of X (https://x.gov)", "X NGO - www.x.org": the address is not part of the name.
 _ADDRESS = re.compile(r"[\s(–-]*(?:https?://|www\.)\S*[)\s]*|\((?:[\w-]+\.)+[a-z]{2,}/?\S*\)", re.IGNORECASE)
+_FRAMING = re.compile(r"\b(?:(?:we|gao|oig|the board)\s+(?:also\s+|further\s+)?(?:are\s+)?recommend(?:s|ing)?"
+                      r"(?:\s+that)?|it is (?:also )?recommended that)\s+|\(recommendation \d+\)",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Rules:
     headings: re.Pattern[str]
     not_headings: re.Pattern[str]
+    label: re.Pattern[str]
+    marker: re.Pattern[str]
     audience: re.Pattern[str]
     prose: re.Pattern[str]
     meta: re.Pattern[str]
+    responses: re.Pattern[str]
+    reported: re.Pattern[str]
     formal: re.Pattern[str]
     subject: re.Pattern[str]
+    addressed_to: re.Pattern[str]
+    lead_in: re.Pattern[str]
     not_audience: re.Pattern[str]
+    verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +80,30 @@ def _rules() -> _Rules:
     def any_of(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
 
-    return _Rules(any_of("section_headings"), any_of("not_section_headings"), any_of("audience_terms"),
-                  any_of("prose_cues"), any_of("meta_sentences"), re.compile(data["formal"]),
-                  re.compile(data["addressee_subject"]), re.compile(rf"\b(?:{'|'.join(data['not_audience_words'])})",
-                                                                   re.IGNORECASE))
+    return _Rules(any_of("section_headings"), any_of("not_section_headings"), re.compile(data["label"]),
+                  re.compile(data["marker"], re.IGNORECASE), any_of("audience_terms"), any_of("prose_cues"),
+                  any_of("meta_sentences"), re.compile(data["responses"], re.IGNORECASE), any_of("reported"),
+                  re.compile(data["formal"]), re.compile(data["addressee_subject"]),
+                  re.compile(data["addressed_to"], re.IGNORECASE | re.MULTILINE), re.compile(data["lead_in_audience"]),
+                  re.compile(rf"\b(?:{'|'.join(data['not_audience_words'])})", re.IGNORECASE),
+                  frozenset(data["recommending_verbs"]))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    block: int
+    start: int
+    end: int
+    kind: str
+    audience: str | None
+    rule: str
+    section: str | None = None
 
 
 def is_recommendation_heading(text: str) -> bool:
+    """A heading that opens a recommendations section (not a 'Recommendation 2: ...' label, not a status list)."""
     rules = _rules()
-    return bool(rules.headings.search(text)) and not rules.not_headings.search(text)
+    return bool(rules.headings.search(text)) and not rules.not_headings.search(text) and not rules.label.match(text)
 
 
 def audience_label(text: str) -> str | None:
@@ -62,16 +112,19 @@ def audience_label(text: str) -> str | None:
     words = label.split()
     if not words or len(words) > AUDIENCE_LABEL_MAX_WORDS or _rules().not_audience.search(label):
         return None  # "Agency Comments and Our Evaluation" is the next section, not an audience
+    if _rules().label.match(label) or is_recommendation_heading(label):
+        return None
     if text.strip().endswith(":") or _rules().audience.search(label):
         return _LABEL_PREFIX.sub("", label)
     return None
 
 
 def looks_like_name(text: str) -> bool:
-    """A list item that is an organisation's name, not an action ('Ministry of X (MX)', 'World Bank')."""
+    """A list item that is an organisation's name, not an action ('Ministry of X (MX)', 'World Bank;')."""
     stripped = _ADDRESS.sub(" ", text).strip()
+    stripped = re.sub(r"(?:[;,]|;?\s+and)$", "", stripped).strip()  # directory lists end items with ";"
     words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
-    if not words or len(words) > 16 or stripped.endswith((".", ";", ",", " and", " or")):
+    if not words or len(words) > 16 or stripped.endswith((".", " or")):
         return False
     if _ADDRESS.search(text.rstrip()[-60:]):
         return True  # "Name (www.name.org)": a directory entry
@@ -84,7 +137,8 @@ def looks_like_name(text: str) -> bool:
 def addressee(sentence: str) -> str | None:
     """'The Secretary of State should ...' / 'We recommend that the Administrator ...' -> the addressee."""
     rules = _rules()
-    match = rules.formal.search(sentence) or rules.subject.search(sentence.strip())
+    text = sentence.strip()
+    match = rules.formal.search(text) or rules.subject.search(text)
     if match is None:
         return None
     words = match.group("addressee").split()
@@ -96,49 +150,122 @@ def addressee(sentence: str) -> str | None:
 
 
 def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
-    """Recommendations from recommendation sections, then formal recommendation sentences elsewhere."""
-    blocks = parsed.blocks
-    found: list[Recommendation] = []
-    covered: set[int] = set()
+    """Recommendations found by the labelled, marked, section and formal-sentence rules, each once."""
+    labelled, explained = _labelled(parsed)
+    candidates = [*labelled, *_marked(parsed)]
+    for index, block in enumerate(parsed.blocks):
+        if block.kind == "heading" and is_recommendation_heading(block.text):
+            candidates.extend(_section(parsed, index))
+            candidates.extend(_section_before(parsed, index))
+    candidates.extend(_formal(parsed))
+    candidates = [c for c in candidates if c.block not in explained or c.rule in ("rec_labelled", "rec_marked")]
+    chosen = _without_restatements(parsed, _without_overlaps(candidates))
+    return [_make(parsed, c) for c in sorted(chosen, key=lambda c: (c.block, c.start))]
+
+
+# -- labelled and marked recommendations ---------------------------------------------------------------------
+
+def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
+    """'Recommendation 3: UNDP should ...'; returns the candidates and the blocks that explain them."""
+    rules, blocks = _rules(), parsed.blocks
+    out: list[_Candidate] = []
+    explained: set[int] = set()
     for index, block in enumerate(blocks):
-        if block.kind == "heading" and index not in covered and is_recommendation_heading(block.text):
-            end, items = _section(parsed, index)
-            covered.update(range(index, end))
-            found.extend(items)
-    for index, (block, doc) in enumerate(zip(blocks, parsed.docs)):
-        if index in covered or block.kind == "heading":
+        label = rules.label.match(block.text)
+        if label is None:
             continue
-        for sentence in doc.sents:
-            if _rules().formal.search(sentence.text):
-                found.append(_make(parsed, block, sentence.start_char, sentence.end_char, "prose",
-                                   addressee(sentence.text), "rec_formal_sentence"))
-    return sorted(found, key=lambda r: r.prov.norm_start)
+        target, start = index, label.end()
+        if not block.text[start:].strip():  # the label stands alone: the recommendation is the next block
+            target = index + 1
+            if target >= len(blocks) or blocks[target].kind == "heading" or rules.label.match(blocks[target].text):
+                continue
+            start = _ITEM_NUMBER.match(blocks[target].text).end() if _ITEM_NUMBER.match(blocks[target].text) else 0
+        text = blocks[target].text[start:]
+        if len(text.strip()) < MIN_LABELLED_CHARS or rules.responses.match(text) or not _recommends(text):
+            continue
+        note = label.group("note") or ""
+        audience = addressee(text) or _addressed_to(note) or _addressed_to(text)
+        out.append(_Candidate(target, start, len(blocks[target].text.rstrip()), "numbered", audience, "rec_labelled",
+                              _section_of(blocks[index])))
+        following = target + 1
+        while following < len(blocks) and blocks[following].kind != "heading" \
+                and not rules.label.match(blocks[following].text):
+            explained.add(following)
+            following += 1
+    return out, explained
 
 
-def _section(parsed: ParsedDocument, heading_index: int) -> tuple[int, list[Recommendation]]:
-    """Walk the blocks under a recommendations heading; return (index after the section, recommendations)."""
-    blocks, docs = parsed.blocks, parsed.docs
+def _recommends(text: str) -> bool:
+    """A recommending cue ('should', 'we recommend') or an opening imperative ('Align the ...')."""
+    first = re.match(r"\s*([A-Za-z]+)", text)
+    return bool(_rules().prose.search(text)) or (first is not None and first.group(1).lower() in _rules().verbs)
+
+
+def _addressed_to(text: str) -> str | None:
+    match = _rules().addressed_to.search(text)
+    if match is None:
+        return None
+    return (match.group("addressee") or match.group("addressee2") or "").strip() or None
+
+
+def _marked(parsed: ParsedDocument) -> list[_Candidate]:
+    """'... (Recommendation 1)': the sentences from the block start (or the previous marker or lead-in colon)
+    up to the marker."""
+    out = []
+    for index, block in enumerate(parsed.blocks):
+        position = 0
+        for marker in _rules().marker.finditer(block.text):
+            start = position
+            colon = block.text.rfind(": ", start, marker.start())
+            if colon >= 0 and _rules().meta.search(block.text[start:colon]):
+                start = colon + 2
+            number = _ITEM_NUMBER.match(block.text[start:])
+            start += number.end() if number else 0
+            text = block.text[start:marker.end()]
+            if text.strip() and not _rules().responses.match(text):
+                kind = "numbered"
+                out.append(_Candidate(index, start, marker.end(), kind, addressee(text) or _congress(marker.group(0)),
+                                      "rec_marked", _section_of(block)))
+            position = marker.end()
+    return out
+
+
+def _congress(marker: str) -> str | None:
+    return "Congress" if "consideration" in marker.lower() else None
+
+
+def _section_of(block: Block) -> str | None:
+    return squash(block.section).rstrip(":") if block.section else None
+
+
+# -- sections ------------------------------------------------------------------------------------------------
+
+def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
+    """Walk the blocks under a recommendations heading."""
+    blocks, docs, rules = parsed.blocks, parsed.docs, _rules()
     heading = blocks[heading_index]
     heading_audience = _heading_audience(heading.text)
     section = squash(heading.text).rstrip(":")
-    pending: list[tuple[Block, int, int, str, str]] = []  # block, start, end, kind, rule
-    out: list[Recommendation] = []
+    pending: list[tuple[int, int, int, str, str, str | None]] = []  # block, start, end, kind, rule, lead audience
+    out: list[_Candidate] = []
     trailing: bool | None = None
     label: str | None = None
+    lead_audience: str | None = None
+    labels_seen = 0
     gap = 0
 
     def flush(audience: str | None) -> None:
-        for block, start, end, kind, rule in pending:
-            text = block.text[start:end]
-            out.append(_make(parsed, block, start, end, kind, audience or addressee(text) or heading_audience, rule,
-                             section))
+        for index, start, end, kind, rule, lead in pending:
+            text = blocks[index].text[start:end]
+            out.append(_Candidate(index, start, end, kind, audience or addressee(text) or lead or heading_audience,
+                                  rule, section))
         pending.clear()
 
     index = heading_index + 1
     while index < len(blocks) and gap < MAX_GAP_BLOCKS:
         block = blocks[index]
         if block.kind == "heading":
-            if is_recommendation_heading(block.text):
+            if is_recommendation_heading(block.text) or rules.label.match(block.text):
                 break
             new_label = audience_label(block.text)
             if new_label is None:
@@ -150,41 +277,200 @@ def _section(parsed: ParsedDocument, heading_index: int) -> tuple[int, list[Reco
             else:
                 flush(label)
                 label = new_label
+            labels_seen += 1
+            lead_audience = None
             gap = 0
         elif block.kind == "item":
             if looks_like_name(block.text):
                 break
             number = _ITEM_NUMBER.match(block.text) if block.marker == "numbered" else None
-            pending.append((block, number.end() if number else 0, len(block.text.rstrip()), block.marker or "bullet",
-                            f"rec_section_{block.marker or 'bullet'}"))
+            pending.append((index, number.end() if number else 0, len(block.text.rstrip()), block.marker or "bullet",
+                            f"rec_section_{block.marker or 'bullet'}", lead_audience))
             gap = 0
         else:
-            sentences = [s for s in docs[index].sents
-                         if _rules().prose.search(s.text) and not _rules().meta.search(s.text)]
-            for sentence in sentences:
-                pending.append((block, sentence.start_char, sentence.end_char, "prose", "rec_section_prose"))
-            gap = 0 if sentences else gap + 1
+            sentences = _prose_recommendations(docs[index])
+            lead = _lead_in(docs[index])
+            if not sentences and lead is None and trailing and labels_seen and not pending:
+                break  # labels trail their lists: a plain paragraph after the last label ends the section
+            for start, end in sentences:
+                pending.append((index, start, end, "prose", "rec_section_prose", lead_audience))
+            if lead is not None:
+                lead_audience = lead or lead_audience
+            gap = 0 if sentences or lead is not None else gap + 1
         index += 1
     flush(None if trailing else label)
-    return index, out
+    return out
+
+
+def _section_before(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
+    """A recommendations heading printed after its whole list: trailing audience labels, each after its items,
+    run back from the heading to the previous other block."""
+    blocks = parsed.blocks
+    if heading_index == 0 or blocks[heading_index - 1].kind != "heading" \
+            or audience_label(blocks[heading_index - 1].text) is None:
+        return []
+    section = squash(blocks[heading_index].text).rstrip(":")
+    out: list[_Candidate] = []
+    label: str | None = None
+    index = heading_index - 1
+    while index >= 0:
+        block = blocks[index]
+        if block.kind == "heading":
+            label = audience_label(block.text)
+            if label is None:
+                break
+        elif block.kind == "item" and label is not None:
+            if looks_like_name(block.text):
+                break  # a directory of names, not a list of recommendations
+            number = _ITEM_NUMBER.match(block.text) if block.marker == "numbered" else None
+            out.append(_Candidate(index, number.end() if number else 0, len(block.text.rstrip()),
+                                  block.marker or "bullet", label, f"rec_section_{block.marker or 'bullet'}", section))
+        else:
+            break
+        index -= 1
+    return out
+
+
+def _prose_recommendations(doc) -> list[tuple[int, int]]:
+    """Recommending sentences of a paragraph, each with the sentences that follow it up to the next one
+    (explanations stay with their recommendation); meta, reported and response sentences are left out."""
+    rules = _rules()
+    spans: list[list[int]] = []
+    for sentence in doc.sents:
+        text = sentence.text
+        if rules.responses.match(text):
+            break
+        recommending = rules.prose.search(text) and not rules.meta.search(text) \
+            and not rules.reported.search(text) and not text.rstrip().endswith(":")
+        if recommending:
+            spans.append([sentence.start_char, sentence.end_char])
+        elif spans and spans[-1][1] >= sentence.start_char - 1 and not rules.reported.search(text) \
+                and not rules.meta.search(text) and _continues_explanation(text):
+            spans[-1][1] = sentence.end_char
+    return [(start, end) for start, end in spans]
+
+
+def _continues_explanation(sentence: str) -> bool:
+    """'This would ...', 'Such a plan ...', 'For example, ...': a sentence that elaborates the one before."""
+    return bool(re.match(r"\s*(?:this|these|that|such|it|they|for example|for instance|in particular|"
+                         r"specifically|e\.g\.|i\.e\.|doing so|in doing so|including)\b", sentence, re.IGNORECASE))
+
+
+def _lead_in(doc) -> str | None:
+    """A paragraph ending in a sentence that introduces a list ('We are making the following two recommendations
+    to the Department of State:', 'we recommend that the Secretary take the following actions:'): the audience it
+    names ('' if none); None if the paragraph introduces nothing."""
+    sentences = list(doc.sents)
+    text = sentences[-1].text.strip() if sentences else ""
+    if not text.endswith(":"):
+        return None
+    match = _rules().lead_in.search(text)
+    if match:
+        return _trim(match.group("addressee"))
+    return addressee(text) or ""
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and words[-1].lower() in _MINOR:
+        words.pop()
+    return " ".join(words)
 
 
 def _heading_audience(heading: str) -> str | None:
     """'Recommendations to the Ministry of Health' -> 'Ministry of Health'."""
     match = re.search(r"\brecommendations?\s+(?:for|to)\s+(?:the\s+)?(.+)$", heading.strip().rstrip(":"), re.IGNORECASE)
-    if match and _rules().audience.search(match.group(1)) and not re.search(r"\bsupport|improv|strengthen",
+    if match and _rules().audience.search(match.group(1)) and not re.search(r"\bsupport|improv|strengthen|advance",
                                                                             match.group(1), re.IGNORECASE):
         return match.group(1)
+    if re.search(r"\bcongressional\b", heading, re.IGNORECASE):
+        return "Congress"
     return None
 
 
-def _make(parsed: ParsedDocument, block: Block, start: int, end: int, kind: str, audience: str | None,
-          rule: str, section: str | None = None) -> Recommendation:
-    """A recommendation from block.text[start:end]; inside a recommendations section, that section's heading."""
-    text = block.text[start:end]
-    start += len(text) - len(text.lstrip())
-    end -= len(text) - len(text.rstrip(" ([{"))  # the sentencizer leaves "(" of "(Recommendation 1)" behind
-    prov = provenance(parsed, block, start, end, rule)
-    if section is not None:
-        prov = replace(prov, section=section)
-    return Recommendation(squash(block.text[start:end]), audience, kind, prov)
+# -- formal sentences ----------------------------------------------------------------------------------------
+
+def _formal(parsed: ParsedDocument) -> list[_Candidate]:
+    """'We recommend that ...' anywhere; one ending in a colon introduces the items after it."""
+    rules, blocks = _rules(), parsed.blocks
+    out: list[_Candidate] = []
+    for index, (block, doc) in enumerate(zip(blocks, parsed.docs)):
+        if block.kind == "heading":
+            continue
+        for sentence in doc.sents:
+            text = sentence.text
+            if not rules.formal.search(text) or rules.reported.search(text):
+                continue
+            audience = addressee(text)
+            if text.rstrip().endswith(":") and sentence.end_char >= len(block.text.rstrip()) - 1:
+                following = index + 1
+                while following < len(blocks) and blocks[following].kind == "item":
+                    item = blocks[following]
+                    number = _ITEM_NUMBER.match(item.text) if item.marker == "numbered" else None
+                    out.append(_Candidate(following, number.end() if number else 0, len(item.text.rstrip()),
+                                          item.marker or "bullet", audience, "rec_lead_in_item",
+                                          _section_of(item)))
+                    following += 1
+                continue
+            out.append(_Candidate(index, sentence.start_char, sentence.end_char, "prose", audience,
+                                  "rec_formal_sentence"))
+    return out
+
+
+# -- choosing ------------------------------------------------------------------------------------------------
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Per block, the more specific rule's span wins an overlap, then the longer; the winner keeps the loser's
+    audience and section when it has none."""
+    ranked = sorted(candidates, key=lambda c: (-RULE_PRIORITY[c.rule], -(c.end - c.start), c.block, c.start))
+    chosen: list[_Candidate] = []
+    for candidate in ranked:
+        clash = next((i for i, c in enumerate(chosen) if c.block == candidate.block
+                      and c.start < candidate.end and candidate.start < c.end), None)
+        if clash is None:
+            chosen.append(candidate)
+            continue
+        winner = chosen[clash]
+        chosen[clash] = replace(winner, audience=winner.audience or candidate.audience,
+                                section=winner.section or candidate.section)
+    return chosen
+
+
+def _content_words(text: str, audience: str | None) -> frozenset[str]:
+    """Words that carry a recommendation's content: no framing, no addressee name, no minor words."""
+    core = _FRAMING.sub(" ", text)
+    skip = {w.lower() for w in re.findall(r"\w+", audience or "")} | _MINOR | {"should", "we", "recommend", "that"}
+    return frozenset(w for w in re.findall(r"\w+", core.lower()) if w not in skip and not w.isdigit())
+
+
+def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop a recommendation that restates another (summary and body): same audience (or none), same content;
+    the more specific rule's version is kept, then the longer."""
+    texts = [parsed.blocks[c.block].text[c.start:c.end] for c in candidates]
+    words = [_content_words(t, c.audience) for t, c in zip(texts, candidates)]
+    order = sorted(range(len(candidates)), key=lambda i: (-RULE_PRIORITY[candidates[i].rule], -len(texts[i]), i))
+    kept: list[int] = []
+    for i in order:
+        if not any(_restates(words[i], words[k], candidates[i].audience, candidates[k].audience) for k in kept):
+            kept.append(i)
+    return [candidates[i] for i in sorted(kept)]
+
+
+def _restates(a: frozenset[str], b: frozenset[str], audience_a: str | None, audience_b: str | None) -> bool:
+    if audience_a and audience_b and squash(audience_a).lower() != squash(audience_b).lower():
+        return False
+    if min(len(a), len(b)) < RESTATEMENT_MIN_WORDS:
+        return a == b
+    return len(a & b) >= RESTATEMENT_SHARE * min(len(a), len(b))
+
+
+def _make(parsed: ParsedDocument, candidate: _Candidate) -> Recommendation:
+    """A recommendation from block.text[start:end] with provenance; the section is the recommendations heading."""
+    block = parsed.blocks[candidate.block]
+    text = block.text[candidate.start:candidate.end]
+    start = candidate.start + len(text) - len(text.lstrip())
+    end = candidate.end - (len(text) - len(text.rstrip(" ([{")))  # the sentencizer leaves "(" of "(Recommendation 1)"
+    prov = provenance(parsed, block, start, end, candidate.rule)
+    if candidate.section is not None:
+        prov = replace(prov, section=candidate.section)
+    return Recommendation(squash(block.text[start:end]), candidate.audience, candidate.kind, prov)

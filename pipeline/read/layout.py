@@ -14,6 +14,7 @@ are glued so that the ligature repair of normalisation restores the letters (and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from statistics import median
 
@@ -50,6 +51,7 @@ MAX_DEPTH = 3
 
 Word = dict
 Row = list[Word]
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def page_text(page) -> str:
@@ -235,7 +237,7 @@ def _are_side_headings(left: list[Row], right: list[Row], page_width: float) -> 
     return (0 < len(left) <= SIDE_HEADING_ROW_SHARE * len(right)
             and max(w["x1"] for r in left for w in r) < SIDE_HEADING_MAX_X * page_width
             and _words_per_row(left) < TEXT_COLUMN_WORDS
-            and all(any(sum(c.isalpha() for c in w["text"]) >= 2 for w in r) for r in left))
+            and all(any(sum(c.isalpha() for c in _CID.sub("", w["text"])) >= 2 for w in r) for r in left))
 
 
 def _with_side_headings(left: list[Row], right: list[Row], english: bool) -> list[str]:

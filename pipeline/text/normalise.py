@@ -61,6 +61,7 @@ _FOOTNOTE_MARK = re.compile(
     r"(?<![\w./=@#&?-])(?P<word>[A-Za-z][a-z]{2,})(?P<mark>\d{1,3})(?=[\s,;:)]|\.(?:\s|$)|$)"
     r"|(?<=[a-z]{2}[.,;:)\u201d\u2019\"])(?P<after>\d{1,3})(?=[ \t]+[A-Z\u201c\"(]|[ \t]*$)", re.MULTILINE)
 _DIGITS = re.compile(r"\d+")
+_ROMAN = re.compile(r"(?<![\w'’-])[ivxlc]{1,6}(?![\w'’-])")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _HYPHENATED = re.compile(r"\b([A-Za-z]+)(-[ \t]*\n[ \t]*)([a-z]+)\b")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -161,8 +162,9 @@ def normalise_document(pages: tuple[str, ...]) -> NormalisedDocument:
 
 
 def furniture_key(line: str) -> str:
-    """A line compared with its digits ignored: 'Page 12 GAO-06-282' and 'Page 13 GAO-06-282' share a key."""
-    return " ".join(_DIGITS.sub("#", unicodedata.normalize("NFKC", line)).lower().split())
+    """A line compared with its numbers ignored: 'Page 12 GAO-06-282' and 'Page ii GAO-06-282' share a key."""
+    key = _DIGITS.sub("#", unicodedata.normalize("NFKC", line)).lower()
+    return " ".join(_ROMAN.sub("#", key).split())
 
 
 def _edge_indices(count: int) -> list[int]:
@@ -190,7 +192,7 @@ def furniture_keys(pages: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
-_LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-\u2013(]?\s*#\s*[-\u2013)]?(?:\s*(?:of|/)\s*#)?$|^[ivx]{1,6}$")
+_LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-\u2013(]?\s*#\s*[-\u2013)]?(?:\s*(?:of|/)\s*#)?$")
 
 
 def _remove_furniture(mapped: MappedText, keys: frozenset[str], repairs: Counter[str],
