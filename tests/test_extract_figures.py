@@ -191,3 +191,63 @@ def test_programme_page_sample_figures(programme_page):
     assert found["189 CSOs"].counted == "CSOs"
     assert found["583,323 beneficiaries"].qualifier == "approx"
     assert not any(f.text.startswith(("2016", "2020")) for f in found.values())
+
+
+# -- areas, densities, fact boxes ---------------------------------------------------------------------------
+
+def test_fact_box_area_population_and_density():
+    found = figures_in("Area Total 199,951 km2 (77,202 sq mi) (85th) Population 6,586,600 (110th) "
+                       "Density 27.4/km2 (71.0/sq mi) (176th)")
+    assert [(f.text, f.value, f.unit, f.counted) for f in found] == [
+        ("199,951 km2", 199_951, "km2", None), ("77,202 sq mi", 77_202, "sq mi", None),
+        ("6,586,600", 6_586_600, "count", "population"),
+        ("27.4/km2", 27.4, "per km2", None), ("71.0/sq mi", 71.0, "per sq mi", None)]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), [
+    ("The district has 45 people per km2 on average.", "45 people per km2", 45, "people/km2"),
+    ("The park covers 1,200 hectares of forest.", "1,200 hectares", 1_200, "ha"),
+    ("The centre occupies 850 square metres.", "850 square metres", 850, "m2"),
+])
+def test_areas_and_densities(sentence, text, value, unit):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.unit) == (text, value, unit)
+
+
+def test_a_label_before_a_bare_number_is_what_it_counts():
+    figure = only_figure("Staff: 1,240 at the end of the year.")
+    assert (figure.value, figure.unit, figure.counted) == (1_240, "count", "staff")
+
+
+# -- more money forms and spelled-out numbers -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The project cost Rs 5 crore in its first phase.", 50_000_000, "INR"),
+    ("Canada gave C$ 12 million to the facility.", 12_000_000, "CAD"),
+    ("Sweden pledged 300 million Swedish kronor over three years.", 300_000_000, "SEK"),
+    ("The programme disbursed KES 1.5 billion to counties.", 1_500_000_000, "KES"),
+    ("The federal government spent $1.0 trillion on the programs.", 1_000_000_000_000, "USD"),
+])
+def test_more_currencies_and_scales(sentence, value, unit):
+    money = [f for f in figures_in(sentence) if f.unit == unit]
+    assert [m.value for m in money] == [value]
+
+
+def test_spelled_out_compound_numbers():
+    figure = only_figure("Twenty-five organizations signed the charter.")
+    assert (figure.value, figure.counted) == (25, "organizations")
+
+
+def test_a_singular_noun_in_s_does_not_end_the_counted_phrase():
+    assert only_figure("The charity runs four bus libraries in the city.").counted == "bus libraries"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The laboratory holds ISO 9001 certification since its founding.",
+    "Contact the office at 36 Jandosov Str., Almaty 050057, Kazakhstan.",
+    "The iKomek109 service answers residents.",
+    "GAO-06-282 and GAO-21-368G describe the standards.",
+    "Pub. L. No. 116-283, § 1752(a), 134 Stat. 3388 (2021) established the office.",
+])
+def test_codes_addresses_and_citations_are_not_figures(sentence):
+    assert [f.text for f in figures_in(sentence)] == []

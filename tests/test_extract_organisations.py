@@ -173,3 +173,94 @@ def test_mention_provenance_slices_the_source_and_names_the_section():
     assert [(text[m.prov.start:m.prov.end], m.prov.section) for m in mentions] == [
         ("Aga Khan Foundation", "Partners"), ("Ministry of Water Resources", "Partners"),
     ]
+
+
+# -- acronym glossaries -------------------------------------------------------------------------------------
+
+AUDIT_GLOSSARY = """Abbreviations
+
+CDC Centers for Disease Control and Prevention
+FNS Food and Nutrition Service
+NIS National Immunization Survey
+WIC Special Supplemental Nutrition Program for Women, Infants, and Children
+CSO - Civil Society Organization
+IRIM – Independent Research Institute of Mongolia
+
+Results
+
+The CDC and FNS shared data with IRIM.
+"""
+
+
+def test_glossary_lines_declare_acronyms_of_organisations():
+    found = named(AUDIT_GLOSSARY)
+    assert {name: m.acronym for name, m in found.items()} == {
+        "Centers for Disease Control and Prevention": "CDC", "Food and Nutrition Service": "FNS",
+        "Independent Research Institute of Mongolia": "IRIM"}
+    assert found["Centers for Disease Control and Prevention"].org_type == "government"
+
+
+def test_glossary_entries_for_programmes_surveys_and_generic_terms_are_not_organisations():
+    texts = {m.text for m in mentions_in(AUDIT_GLOSSARY) if m.prov.rule != "acronym_bare"}
+    assert not any(word in " ".join(texts) for word in ("Survey", "Program", "Civil Society"))
+
+
+# -- lists of organisations under a heading ------------------------------------------------------------------
+
+PARTNER_DIRECTORY = """Key players in the country
+
+• Okoo
+• Tasees-Afghanistan (www.tasees.af)
+• Green TAL
+• Aibek Sapashov – co-owner of Makers (IT company)
+• Local authorities
+
+Private Sector:
+
+• Kateb University
+
+Academia:
+"""
+
+
+def test_names_listed_next_to_an_organisation_list_heading_are_organisations():
+    found = named(PARTNER_DIRECTORY)
+    assert {"Okoo", "Tasees-Afghanistan", "Green TAL", "Makers", "Kateb University"} <= set(found)
+    assert found["Okoo"].prov.rule == "org_list_item" and found["Okoo"].org_type == "private"
+    assert "Aibek Sapashov" not in found and "Local authorities" not in found
+
+
+def test_the_same_items_without_an_organisation_heading_are_not_names():
+    assert named("Key steps\n\n• Okoo\n• Green TAL\n\nNext steps\n") == {}
+
+
+# -- people's roles, cues and what is not an organisation -----------------------------------------------------
+
+def test_the_organisation_after_a_persons_role():
+    found = named("Abdul Rasta is the deputy director of PRSO. Aibek Sapashov, co-owner of Makers, spoke. "
+                  "Emil Nasritdinov – Executive Director of the Social Innovations Laboratory – chaired.")
+    assert set(found) == {"PRSO", "Makers", "Social Innovations Laboratory"}
+
+
+def test_a_role_before_a_place_or_a_common_word_names_no_organisation():
+    assert named("The President of Kazakhstan met the director of Finance in Almaty.") == {}
+
+
+def test_a_lower_case_type_noun_before_a_name():
+    assert set(named("The state-owned company, QazTechVenture offers seed funding.")) == {"QazTechVenture"}
+
+
+@pytest.mark.parametrize("text", [
+    "An urban project is run by the Asia Foundation Mongolia office.",
+    "The NGO Law was amended in 2019 and the NGO Activities report was published.",
+    "After the Soviet Union collapsed, the Russian Federation took its seat.",
+    "IRIM Launches The Digital Transparency Index For Government.",
+])
+def test_places_laws_and_products_are_not_organisations(text):
+    assert not any(name in named(text) for name in ("Mongolia", "Law", "Activities", "Soviet Union",
+                                                    "Russian Federation", "Digital Transparency Index For Government"))
+
+
+def test_two_names_joined_by_and_in_are_two():
+    found = named("Training ran at the State Institute of Pedagogy and in the State Teacher Training Institute.")
+    assert set(found) == {"State Institute of Pedagogy", "State Teacher Training Institute"}

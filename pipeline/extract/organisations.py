@@ -1,24 +1,61 @@
-"""Organisation mentions: gazetteer matches and name-shape rules, one non-overlapping mention per name."""
+"""Organisation mentions: gazetteer matches and name-shape rules, one non-overlapping mention per name; names
+listed under (or, in some PDF layouts, above) a heading that labels a list of organisations ('Private Sector:',
+'International Organizations and Agencies:'); acronyms declared in a glossary ('CDC  Centers for Disease Control')."""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import replace
+from functools import lru_cache
+
 from spacy.tokens import Span
 
+from pipeline.config import PATTERNS_DIR
 from pipeline.extract import ParsedDocument, provenance, squash
-from pipeline.records import Mention
+from pipeline.extract.recommendations import looks_like_name
+from pipeline.nlp.components import is_acronym, schwartz_hearst
+from pipeline.records import Block, Mention
+from pipeline.text.words import is_known_word
 
 # When candidate spans overlap, the more reliable rule wins; among equals, the longer span.
 RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_head_shape": 2, "cue_name": 2, "acronym_bare": 1}
+# A listed name has at most this many words; longer items are sentences or descriptions.
+LIST_NAME_MAX_WORDS = 8
+_GLOSSARY_HEADING = re.compile(r"\b(?:abbreviations|acronyms|glossary)\b", re.IGNORECASE)
+_GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][\w&./-]{1,11})[ \t]*(?:[-–—:=][ \t]*|[ \t])(?P<long>[A-Z].*?)[ \t]*$")
+# Where a listed name ends: a bracket, a comma, a dash between spaces, a semicolon, an address.
+_NAME_END = re.compile(r"\s*(?:[(\[,;]|\s[-–—]\s|https?://|www\.|$)")
+_ROLE_DASH = re.compile(r"\s[-–—]\s+\S")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    roles = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["role_words"]
+    return frozenset(roles["company"]) | frozenset(roles["other"])
+
+
+@lru_cache(maxsize=1)
+def _list_labels() -> list[tuple[re.Pattern[str], str]]:
+    data = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))
+    return [(re.compile(pattern, re.IGNORECASE), org_type) for pattern, org_type in data["list_labels"]]
 
 
 def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     """Every organisation mention in the document, with provenance and the acronym declared beside it."""
     mentions: list[Mention] = []
-    for block, doc in zip(parsed.blocks, parsed.docs):
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for index, (block, doc) in enumerate(zip(parsed.blocks, parsed.docs)):
         for span, rule, org_type, acronym, known_id in _choose(doc):
             prov = provenance(parsed, block, span.start_char, span.end_char, rule)
             mentions.append(Mention(squash(span.text), org_type, acronym, known_id, prov))
-    return mentions
+            if rule != "acronym_bare":  # a bare acronym counts only if defined; a listed name may contain one
+                covered.setdefault(index, []).append((span.start_char, span.end_char))
+    listed = _listed_names(parsed, covered)
+    spans = {(m.prov.norm_start, m.prov.norm_end) for m in listed}
+    # A listed acronym ("• INTRAC") is a name in its own right, not a bare acronym waiting for a definition.
+    mentions = [m for m in mentions if not (m.prov.rule == "acronym_bare" and (m.prov.norm_start, m.prov.norm_end) in spans)]
+    return _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
 
 
 def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
@@ -62,3 +99,96 @@ def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
         taken |= tokens
         chosen.append((span, rule, org_type, acronym, known_id))
     return sorted(chosen, key=lambda e: e[0].start)
+
+
+# -- lists of organisations -----------------------------------------------------------------------------------
+
+def list_label_type(text: str) -> str | None:
+    """The organisation type a heading labelling a list of organisations implies, or None if it labels none."""
+    label = text.strip()
+    if len(label.split()) > 8:
+        return None
+    return next((org_type for pattern, org_type in _list_labels() if pattern.search(label)), None)
+
+
+def _listed_names(parsed: ParsedDocument, covered: dict[int, list[tuple[int, int]]]) -> list[Mention]:
+    """Items of a list next to an organisation-list heading that name something no other rule recognised
+    ('Okoo', 'Tasees-Afghanistan', 'Green TAL'); the heading after the list is preferred where the document's
+    labels trail their lists."""
+    blocks = parsed.blocks
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind == "item":
+            end = index
+            while end < len(blocks) and blocks[end].kind == "item":
+                end += 1
+            runs.append((index, end))
+            index = end
+        else:
+            index += 1
+    labelled = []
+    for start, end in runs:
+        before = list_label_type(blocks[start - 1].text) if start > 0 and blocks[start - 1].kind == "heading" else None
+        after = list_label_type(blocks[end].text) if end < len(blocks) and blocks[end].kind == "heading" else None
+        labelled.append((start, end, before, after))
+    trailing = sum(1 for *_, b, a in labelled if a and not b) >= sum(1 for *_, b, a in labelled if b and not a)
+    out: list[Mention] = []
+    for start, end, before, after in labelled:
+        org_type = (after or before) if trailing else (before or after)
+        if org_type is None:
+            continue
+        for index in range(start, end):
+            mention = _listed_name(parsed, blocks[index], org_type, covered.get(index, []))
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
+                 covered: list[tuple[int, int]]) -> Mention | None:
+    text = block.text
+    dash = _ROLE_DASH.search(text)
+    if dash and text[dash.end() - 1:].split()[0].lower().strip(",") in _role_words():
+        return None  # "Aibek Sapashov – co-owner of Makers": a person; the role rule finds the organisation
+    start = len(text) - len(text.lstrip())
+    if text[start:].startswith("The "):
+        start += 4
+    end = _NAME_END.search(text, start).start()
+    name = text[start:end].strip()
+    words = name.split()
+    if not words or len(words) > LIST_NAME_MAX_WORDS or not looks_like_name(name) or not name[:1].isupper():
+        return None
+    if any(s < end and start < e for s, e in covered):
+        return None  # another rule already found the name
+    if not any(not is_known_word(w.strip("'’")) or is_acronym(w) for w in re.split(r"[\s-]+", name) if w):
+        return None  # "Local Authorities", "Business": common words, not a name
+    prov = provenance(parsed, block, start, start + len(name), "org_list_item")
+    return Mention(squash(name), org_type, None, None, prov)
+
+
+# -- acronym glossaries ---------------------------------------------------------------------------------------
+
+def _glossary(parsed: ParsedDocument) -> dict[int, str]:
+    """Normalised end offset of each long form in an acronym glossary -> its acronym."""
+    out: dict[int, str] = {}
+    text = parsed.text.text
+    for block in parsed.blocks:
+        if not (block.section and _GLOSSARY_HEADING.search(block.section)):
+            continue
+        position = block.start
+        for line in text[block.start:block.end].split("\n"):
+            match = _GLOSSARY_LINE.match(line)
+            if match and is_acronym(match.group("acr")) \
+                    and schwartz_hearst(match.group("acr"), match.group("long").split()) is not None:
+                out[position + match.end("long")] = match.group("acr")
+            position += len(line) + 1
+    return out
+
+
+def _with_glossary_acronyms(parsed: ParsedDocument, mentions: list[Mention]) -> list[Mention]:
+    glossary = _glossary(parsed)
+    if not glossary:
+        return mentions
+    return [replace(m, acronym=glossary[m.prov.norm_end]) if m.acronym is None and m.prov.norm_end in glossary
+            and m.prov.rule != "acronym_bare" else m for m in mentions]

@@ -73,6 +73,10 @@ class OrgShapes:
         self.not_heads_after: dict[str, list[str]] = lexicon["not_heads_after"]
         self.with_after = set(lexicon["with_after"])
         self.max_cue_words = max(len(c.split()) for c in self.cues)
+        self.company_roles = set(lexicon["role_words"]["company"])
+        self.roles = self.company_roles | set(lexicon["role_words"]["other"])
+        self.non_org_names = {name.lower() for name in lexicon["non_org_names"]}
+        self.appositive_cues: dict[str, str] = lexicon["appositive_cues"]
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -82,7 +86,10 @@ class OrgShapes:
                 spans.append(span)
         spans.extend(self._acronym_definitions(doc))
         spans.extend(self._cued_names(doc))
-        spans.extend(self._bare_acronyms(doc))
+        spans.extend(self._role_names(doc))
+        # Span extensions live on the doc, keyed by boundaries: one span per boundary pair, the first rule's.
+        taken = {(span.start, span.end) for span in spans}
+        spans.extend(self._bare_acronyms(doc, taken))
         for span in list(spans):
             if span._.rule != "acronym_bare" and span._.acronym is None:
                 span._.acronym = self._adjacent_acronym(doc, span)
@@ -130,8 +137,8 @@ class OrgShapes:
         if doc[j].text not in ("and", "&", ",") or j + 1 >= len(doc):
             return False
         nxt = doc[j + 1]
-        if nxt.text == "the" or nxt.text in self.non_org:
-            return True
+        if nxt.text == "the" or nxt.text in self.non_org or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
+            return True  # "State Institute of Pedagogy and in the State Teacher Training Institute"
         return nxt.text in self.heads and j + 2 < len(doc) and doc[j + 2].text in ("of", "for")
 
     def _comma_inside(self, doc: Doc, start: int, comma: int) -> bool:
@@ -146,6 +153,13 @@ class OrgShapes:
         return False
 
     def _named_span(self, doc: Doc, start: int, end: int) -> Span | None:
+        start = self._after_role(doc, start, end)
+        declared = None
+        if end - start > 2 and is_acronym(doc[start].text) and doc[start + 1].text in _DASHES:
+            declared, start = doc[start].text, start + 2  # "IRIM – Independent Research Institute of Mongolia"
+        elif end - start > 2 and doc[start].text.isupper() and is_acronym(doc[start].text) \
+                and schwartz_hearst(doc[start].text, [t.text for t in doc[start + 1:end]]) == 0:
+            declared, start = doc[start].text, start + 1  # "CDC Centers for Disease Control": a glossary line
         while start < end and (doc[start].text in self.leading_stop or doc[start].text in self.connectors
                                or doc[start].text == ","):
             start += 1
@@ -160,8 +174,11 @@ class OrgShapes:
         # After the last head keep only a complement ("of X", "for X"); "X Foundation in Kyrgyzstan" ends at the head.
         if last + 1 < end and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
             end = last + 1
-        if doc[end - 1].text in self.non_org or (doc[start].text in self.non_org and start + 1 < end
-                                                  and doc[start + 1].text in ("on", "of")):
+        if doc[end - 1].text in self.non_org or any(
+                doc[i].text in self.non_org and doc[i + 1].text.lower() in ("on", "of", "for")
+                for i in range(start, end - 1)):
+            return None  # "Law on X", "Transparency Index for Government": a document or product, not a body
+        if doc[start:end].text.lower() in self.non_org_names:
             return None
         names = [t for t in doc[start:end] if self._is_cap(t) and t.text not in self.connectors]
         complement = next((i for i in range(heads[0], end) if doc[i].text in ("of", "for")), end)
@@ -172,7 +189,15 @@ class OrgShapes:
         span = Span(doc, start, end, label="ORG")
         span._.org_type = self._span_type(doc, start, end, heads)
         span._.rule = "org_head_shape"
+        span._.acronym = declared
         return span
+
+    def _after_role(self, doc: Doc, start: int, end: int) -> int:
+        """'Emil N. – Executive Director of the Social Innovations Laboratory': the name starts after the role."""
+        for i in range(end - 2, start - 1, -1):
+            if doc[i].text.lower() in self.roles and doc[i + 1].text.lower() in ("of", "at"):
+                return i + 2
+        return start
 
     def _head_type(self, token: Token) -> str | None:
         text = token.text
@@ -256,12 +281,60 @@ class OrgShapes:
                 cue = " ".join(t.text for t in doc[i: i + width])
                 if cue not in self.cues or i + width >= len(doc):
                     continue
+                if i > 0 and self._is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
+                    break  # "Asia Foundation Mongolia": the cue word is the head of the name before it
                 span = self._name_after(doc, i + width)
-                if span is not None:
+                if span is not None and self._plausible_name(span):
                     span._.org_type = self.cues[cue]
                     span._.rule = "cue_name"
                     spans.append(span)
                 break
+        return spans
+
+    def _plausible_name(self, span: Span) -> bool:
+        """Not 'Law', 'Activities', 'Growth Programme', 'Soviet Union'; not only generic or head words ('Center',
+        'CSOs', 'Non-Governmental Organization')."""
+        if any(t.text in self.non_org for t in span) or span.text.lower() in self.non_org_names:
+            return False
+        return not all(self._generic_word(t.text) for t in span if any(c.isalpha() for c in t.text))
+
+    def _generic_word(self, word: str) -> bool:
+        singular = word[:-1] if word.endswith("s") else word
+        return word in self.generic or word in self.heads or singular in self.generic or singular in self.heads
+
+    # -- names after a role or a lower-case type noun ---------------------------------------------------------
+    def _role_names(self, doc: Doc) -> list[Span]:
+        """'co-owner of Makers', 'deputy director of PRSO', 'the IT company Makers'."""
+        spans = []
+        for i in range(len(doc) - 2):
+            word = doc[i].text.lower()
+            if word in self.roles and doc[i + 1].text.lower() in ("of", "at"):
+                start = i + 2 + (doc[i + 2].text.lower() == "the")
+                org_type = "private" if word in self.company_roles else "other"
+                any_name = word in self.company_roles
+            elif doc[i].text in self.appositive_cues and doc[i].text.islower() or doc[i].text == "NGO":
+                start = i + 1 + (doc[i + 1].text == ",")
+                org_type, any_name = self.appositive_cues.get(doc[i].text, "cso"), True
+            else:
+                continue
+            if start >= len(doc) or not self._is_cap(doc[start]) or doc[start].text in self.leading_stop:
+                continue
+            span = self._name_after(doc, start)
+            if span is None or not self._plausible_name(span):
+                continue
+            if self._head_type(span[-1]) is not None:
+                continue  # "Director of the Soros Foundation": the shape rule has it, with its type
+            # After other roles only a name no one would take for a place or a common word: an acronym ("PRSO")
+            # or a brand written in camel case ("MoveGreen").
+            coined = len(span) == 1 and ((is_acronym(span[0].text) and span[0].text.isupper())
+                                         or re.search(r"[a-z][A-Z]", span[0].text) is not None)
+            if not any_name and not coined:
+                continue  # "director of Finance", "President of Kazakhstan": not known to be an organisation
+            if all(t.text in self.generic for t in span):
+                continue
+            span._.org_type = org_type
+            span._.rule = "cue_name"
+            spans.append(span)
         return spans
 
     def _name_after(self, doc: Doc, i: int) -> Span | None:
@@ -279,10 +352,11 @@ class OrgShapes:
         return Span(doc, start, end, label="ORG")
 
     # -- bare acronyms ----------------------------------------------------------------------------------------
-    def _bare_acronyms(self, doc: Doc) -> list[Span]:
+    def _bare_acronyms(self, doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
         spans = []
         for i, token in enumerate(doc):
-            if token.text.isupper() and is_acronym(token.text) and not (i > 0 and doc[i - 1].text == "("):
+            if token.text.isupper() and is_acronym(token.text) and not (i > 0 and doc[i - 1].text == "(") \
+                    and (i, i + 1) not in taken:
                 span = Span(doc, i, i + 1, label="ORG")
                 span._.rule = "acronym_bare"
                 span._.org_type = "other"
@@ -325,7 +399,13 @@ class Figures:
         self.measures: dict[str, str] = lexicon["measure_units"]
         self.times: dict[str, str] = lexicon["time_units"]
         self.qualifiers: dict[str, str] = lexicon["qualifiers"]
-        self.number_words: dict[str, int] = lexicon["number_words"]
+        self.number_words: dict[str, int] = dict(lexicon["number_words"])
+        for tens, tens_value in lexicon["compound_tens"].items():  # "twenty-five", "forty two"
+            for unit, unit_value in lexicon["units"].items():
+                for joiner in ("-", " "):
+                    self.number_words[f"{tens}{joiner}{unit}"] = tens_value + unit_value
+        self.count_labels = re.compile(rf"(?i)\b(?P<label>{_alternation(lexicon['count_labels'])})\b"
+                                       rf"(?:\s*\([^)]*\))?\s*[:\u2013-]?\s*$")
         self.stop = set(lexicon["counted_stopwords"])
         cur = _alternation(self.currency_prefix)
         scale = _alternation(self.scales)
@@ -407,8 +487,15 @@ class Figures:
             unit, end = self.times[m.group("unit").lower()], end + m.end()
         else:
             counted, counted_end = self._counted(text, end)
-            if counted is None or _names_something(counted):
-                return None  # a bare number with nothing counted is not a reportable figure
+            if counted is not None and _names_something(counted):
+                return None  # "21 Foundation": part of a name
+            if counted is None:
+                label = self.count_labels.search(before)
+                if label is None:
+                    return None  # a bare number with nothing counted is not a reportable figure
+                counted, counted_end = label.group("label").lower(), end  # "Population 18,711,560"
+            elif re.search(r"\b[A-Z]{2,6}\s*$", before) and not spelled:
+                return None  # "ISO 9001 certification", "SDG 16 targets": a number inside a name or code
             unit, end = "count", counted_end
         if spelled and unit in ("percent",) or (spelled and match.group("cur")):
             return None
@@ -477,4 +564,6 @@ class Figures:
 
     @staticmethod
     def _looks_plural(word: str) -> bool:
+        if word.endswith(("ss", "us", "is")) and not word.endswith("ous"):
+            return False  # "bus", "campus", "analysis": singular nouns in -s
         return word.endswith(("s", "people", "children", "men", "women", "staff", "personnel", "police", "youth"))
