@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from pipeline.extract.organisations import extract_mentions
 from pipeline.process import parse
 from pipeline.records import Mention, Provenance, RawDocument
@@ -144,6 +142,14 @@ def test_a_location_qualifier_joins_the_plain_name():
     assert {link.reason for link in resolution.links} == {"alias"}
 
 
+def test_a_qualified_acronym_or_gazetteer_name_joins_its_organisation():
+    mentions = [mention("OSCE", 1, known_id="osce", rule="gazetteer", org_type="international"),
+                mention("OSCE in Dushanbe", 2), mention("IRODA", 3, rule="cue_name"), mention("PA IRODA", 4)]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[0] == resolution.mention_org[1]
+    assert resolution.mention_org[2] == resolution.mention_org[3] != resolution.mention_org[0]
+
+
 def test_a_distinctive_name_in_several_places_is_one_body_but_a_generic_one_is_not():
     mentions = [mention("Aga Khan Foundation in Tajikistan", 1), mention("Aga Khan Foundation in Afghanistan", 2),
                 mention("Aga Khan Foundation", 3), mention("Ministry of Health in Tajikistan", 1, at=50),
@@ -215,6 +221,9 @@ def test_an_undeclared_acronym_joins_the_one_name_it_spells_in_the_same_document
     assert any(link.reason == "acronym" and link.score < 100 for link in resolution.links)
     assert 4 not in resolution.mention_org  # KNS never appears beside Kazakh Nature Society
     assert 7 not in resolution.mention_org  # DMV spells two names in its document
+    declared = [mention("Ministry of Communication and Information Technology", 6, acronym="MICT",
+                        rule="acronym_definition"), mention("MIT", 6, rule="acronym_bare", at=80)]
+    assert 1 not in resolve(declared).mention_org  # the ministry declares its own acronym
 
 
 def test_fuzzy_variants_do_not_chain():
@@ -312,6 +321,13 @@ def test_a_generic_name_is_not_stretched_by_designators_or_qualifiers():
                 mention("Government", 2, org_type="government"), mention("Civil Society NGO", 3),
                 mention("Civil Society", 4)]
     assert len(resolve(mentions).organisations) == 4
+
+
+def test_debris_resolves_without_error_and_is_not_pooled():
+    junk = ["", "()", "The", "“ ”", "Of The", "—", "Of the Of", "(ABC)", "in Kazakhstan", "NGO LLC", "– ARGO"]
+    resolution = resolve([mention(text, n) for n, text in enumerate(junk, start=1)])
+    assert all(o.mention_count == 1 or o.name == "(ABC)" for o in resolution.organisations)
+    assert not resolution.links
 
 
 # -- undefined acronyms ---------------------------------------------------------------------------------------

@@ -101,6 +101,9 @@ def test_blocking_keys():
     ("Supermarket chain “Korzinka”", "Korzinka", ()),
     ("CSO Enterprise “Tebigi Kuwwat” (“Nature Power”)", "Tebigi Kuwwat", (("Nature Power", "quote"),)),
     ("Makers (IT company)", "Makers", ()),
+    ("Startup accelerator Tech4Impact", "Tech4Impact", ()),
+    ("Civil society Development Association", "Civil society Development Association", ()),  # generic rest
+    ("National bank of the Kyrgyz Republic", "National bank of the Kyrgyz Republic", ()),
     ("Innovation for Change - Central Asia", "Innovation for Change - Central Asia", ()),
     ("Tasees-Afghanistan", "Tasees-Afghanistan", ()),
     ("ARGO", None, ()),

@@ -45,8 +45,9 @@ DEFINITION_RULE = "acronym_definition"
 # Otherwise ("Public Health Association" and "Pamir Highway Alliance", both "PHA") the acronym is ambiguous in the
 # corpus and a bare use of it resolves only in a document that declares it.
 ACRONYM_PEER_SCORE = 80.0
-# An acronym that no document declares joins a cluster whose name's initials spell it only from this many
-# letters on ("MIT"): shorter ones spell too many names.
+# An acronym that no document declares joins a cluster whose name's initials spell it, and an acronym equals a
+# one-word name ("CIVICUS", "PA IRODA"), only from this many letters on ("MIT"): shorter ones ("IT") are too
+# often something else.
 MIN_INITIALS_LETTERS = 3
 # Scores recorded on links decided by rules rather than by similarity.
 RULE_SCORE = 100.0
@@ -114,7 +115,8 @@ def resolve(mentions: list[Mention], overrides: Overrides | None = None) -> Reso
     _acronym_peers(clusters, corpus)
     _attach_acronyms(clusters, corpus)
     _qualified_links(clusters, corpus)
-    fuzzy_link(clusters, sorted(corpus.keys), corpus.keys, lambda n: len(corpus.docs[n]))
+    fuzzy_link(clusters, sorted(n for n, k in corpus.keys.items() if k.core), corpus.keys,
+               lambda n: len(corpus.docs[n]))
     _attach_acronyms(clusters, corpus)
     _initials_links(clusters, corpus)
     return _organisations(clusters, corpus, mentions, overrides or Overrides(), notes)
@@ -260,13 +262,13 @@ def _strong_links(clusters: Clusters, corpus: _Corpus) -> None:
     for node in sorted(corpus.keys):
         clusters.add(node)
         by_core[corpus.keys[node].core].append(node)
+    by_core.pop("", None)  # only function words ("Of The"): nothing to compare
     for nodes in by_core.values():
         for node in nodes[1:]:
             clusters.union(nodes[0], node, RULE_SCORE, "exact_key")
-    for node in sorted(n for n in clusters.parent if n.startswith("a:")):
-        name = f"n:{node[2:]}"
-        if name in corpus.keys and len(corpus.keys[name].core.split()) == 1:
-            clusters.union(name, node, RULE_SCORE, "exact_key")  # "CIVICUS" printed as a name and as "Civicus"
+    for node in sorted(n for n in clusters.parent if n.startswith("a:") and len(n) - 2 >= MIN_INITIALS_LETTERS):
+        for name in by_core.get(node[2:], ()):
+            clusters.union(name, node, RULE_SCORE, "exact_key")  # "CIVICUS" and "Civicus", "IRODA" and "PA IRODA"
     for gid in sorted(n[2:] for n in clusters.parent if n.startswith("g:")):
         entry = corpus.gazetteer.get(gid)
         if entry is None:
@@ -317,6 +319,15 @@ def _qualified_links(clusters: Clusters, corpus: _Corpus) -> None:
         by_core[corpus.keys[node].core].append(node)
         if node in corpus.owner:
             owners[corpus.owner_core[node]].add(corpus.owner[node])
+    for node in sorted(n for n in clusters.parent if n.startswith(("a:", "g:"))):
+        if node.startswith("a:"):
+            by_core[node[2:]].append(node)  # "OSCE in Dushanbe" -> "OSCE"
+            continue
+        entry = corpus.gazetteer.get(node[2:])
+        if entry is not None:
+            for form in (entry["name"], *entry.get("variants", ()), entry.get("acronym") or ""):
+                if form:
+                    by_core[analyse(name_key(form)).core].append(node)
     for node in sorted(corpus.keys):
         keys = corpus.keys[node]
         if keys.qualifier:
@@ -351,6 +362,8 @@ def _initials_links(clusters: Clusters, corpus: _Corpus) -> None:
             if len(targets) != 1:
                 continue
             target = next(iter(targets))
+            if clusters.initialisms[target]:
+                continue  # it declares its own acronym ("MICT"), so "MIT" is something else
             target_docs = set().union(*(corpus.docs[n] for n in clusters.members[target] if n in corpus.docs))
             if corpus.docs[node] & target_docs:
                 clusters.union(spelling[0], node, INITIALS_SCORE, "acronym")

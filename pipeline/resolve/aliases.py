@@ -78,6 +78,7 @@ def parse_surface(text: str) -> Surface:
         name = declared.pop()[0]  # 'CSO “Istoki Dobra”', 'Supermarket chain “Korzinka”': the quoted part is the name
     if is_acronym_form(name):
         return Surface(None, name, tuple(declared))
+    name = _without_descriptor(name)
     key_text = f"{name} in {place}" if place else name
     owner, owned = _owner_prefix(name)
     if owner is not None and aligns(owner, owned):
@@ -124,6 +125,23 @@ def _is_descriptor(text: str) -> bool:
         return True
     return len(words) <= MAX_DESCRIPTOR_WORDS and all(w[:1].islower() for w in words[1:]) and \
         not is_acronym_form(words[0])
+
+
+def _without_descriptor(name: str) -> str:
+    """'Startup accelerator Tech4Impact' -> 'Tech4Impact': a capitalised word and lower-case words describing a
+    capitalised name that follows; kept whole when what follows is generic or a place."""
+    words = name.split()
+    for k in range(2, min(MAX_DESCRIPTOR_WORDS, len(words) - 1) + 1):
+        descriptor, rest = words[:k], words[k:]
+        if not all(w.isalpha() and w.islower() and w not in lexicon().function_words for w in descriptor[1:]):
+            break
+        if descriptor[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() for w in rest):
+            text = " ".join(rest)
+            keys = analyse(name_key(text))
+            if keys.distinctive and tuple(name_key(text).split()) not in lexicon().places:
+                return text
+            break
+    return name
 
 
 def _owner_prefix(name: str) -> tuple[str | None, str | None]:

@@ -57,12 +57,14 @@ class Clusters:
         self.edges: list[Edge] = []
 
     def add(self, node: str) -> None:
+        """A new node, in a cluster of its own."""
         if node not in self.parent:
             self.parent[node] = node
             self.members[node] = [node]
             self.initialisms[node] = set(self._node_initialisms.get(node, ()))
 
     def find(self, node: str) -> str:
+        """The root of the node's cluster (with path compression)."""
         parent = self.parent
         root = node
         while parent[root] != root:
