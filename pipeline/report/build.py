@@ -1,0 +1,443 @@
+"""The review report: a run summary, a page per document and an organisations page, as static HTML.
+
+Layout of report_dir:
+    index.html                      run summary, charts, changes since the previous version, documents
+    organisations.html              every organisation with its aliases and documents, and the merge decisions
+    documents/<doc_id>.html         one page per document: its organisations, figures and recommendations
+    documents/<doc_id>/<id>.png     for PDFs, the page region around each item (capped per document)
+    validation_failures.html        only when the tables given do not pass their pandera models
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.report.changes import VersionChanges, compare_versions
+from pipeline.report.charts import bar_chart, heatmap
+from pipeline.report.context import Context, Source, load_source, sentence_context, span_agrees, span_context
+from pipeline.report.failures import write_failure_report
+from pipeline.report.html import cell, esc, page, table, text_of
+from pipeline.report.regions import Region, RegionRequest, render_regions
+from pipeline.schemas import TABLES
+from pipeline.validate import ValidationFailed, validate_tables
+
+log = logging.getLogger(__name__)
+
+# Region images per document; a long report's remaining items are listed without one, and its page says so.
+# Recommendations are imaged first, then figures, then mentions (mentions are the most numerous and the
+# easiest to check from the text alone).
+MAX_IMAGES_PER_DOCUMENT = 200
+TOP_ORGANISATIONS = 20
+HEATMAP_DOCUMENTS = 20  # the documents with most figures; the rest are summed into one row
+HEATMAP_UNITS = 12  # the commonest units; the rest are summed into one column
+OTHER = "(all others)"
+
+INDEX_PAGE = "index.html"
+ORGANISATIONS_PAGE = "organisations.html"
+DOCUMENTS_DIR = "documents"
+FAILURES_PAGE = "validation_failures.html"
+PDF = "application/pdf"
+REVALIDATION_NOTE = ("These cases come from checking the published tables again, against the pandera models of the "
+                     "pipeline that wrote this report: a version published by an earlier pipeline may fail models "
+                     "that have changed since.")
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What the report could show for one document."""
+
+    doc_id: str
+    items: int
+    images: int
+    without_image: int  # items of a PDF beyond the image cap
+    problem: str | None  # why context could not be recovered
+    disagreements: int  # items whose recorded span no longer holds their text
+    read_seconds: float  # spent re-reading the source (the pipeline's readers), for the progress log
+
+
+def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
+                 previous: dict[str, pd.DataFrame] | None = None) -> Path:
+    """Write the review report for published tables into report_dir; return the path of its index.html."""
+    report_dir, src_dir = Path(report_dir), Path(src_dir)
+    (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
+    documents = tables["documents"].sort_values("source", kind="mergesort")
+    organisations = {row.org_id: row for row in tables["organisations"].itertuples(index=False)}
+    items = {name: dict(tuple(tables[name].groupby("doc_id", sort=False))) if len(tables[name]) else {}
+             for name in ("mentions", "figures", "recommendations")}
+    empty = {name: tables[name].iloc[0:0] for name in items}
+    outcomes: list[DocumentOutcome] = []
+    for number, doc in enumerate(documents.itertuples(index=False), start=1):
+        started = time.perf_counter()
+        own = {name: items[name].get(doc.doc_id, empty[name]) for name in items}
+        outcome = _write_document(doc, own, organisations, src_dir, report_dir)
+        outcomes.append(outcome)
+        log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which re-reading the source %.1fs)", number,
+                 len(documents), doc.source, outcome.items, outcome.images, time.perf_counter() - started,
+                 outcome.read_seconds)
+    _write_organisations(tables, report_dir)
+    _remove_stale(report_dir, set(documents["doc_id"]))
+    failures = _revalidate(tables, report_dir)
+    changes = compare_versions(previous, tables) if previous is not None else None
+    index = report_dir / INDEX_PAGE
+    index.write_text(_index_page(tables, documents, outcomes, failures, changes), encoding="utf-8")
+    return index
+
+
+def _remove_stale(report_dir: Path, doc_ids: set[str]) -> None:
+    """A report written again into the same folder keeps no page or image of a document no longer published."""
+    for path in (report_dir / DOCUMENTS_DIR).glob("doc_*"):
+        if path.name.removesuffix(".html") not in doc_ids:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    (report_dir / FAILURES_PAGE).unlink(missing_ok=True)  # written again below if the tables still fail
+
+
+def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFrame:
+    """Check the tables against their models again, so the summary states what holds for these very tables."""
+    try:
+        validate_tables(tables)
+    except ValidationFailed as exc:
+        # Only the tables given are reported on; one the caller did not pass is not a failure of the data.
+        absent = {spec.name for spec in TABLES if spec.name not in tables}
+        failures = exc.failures[~exc.failures["table"].isin(absent)]
+        if len(failures):
+            write_failure_report(failures, report_dir / FAILURES_PAGE, REVALIDATION_NOTE)
+            return failures.reset_index(drop=True)
+    return pd.DataFrame(columns=["table", "column", "check", "failure_case", "index"])
+
+
+# -- one page per document ---------------------------------------------------------------------------------
+
+def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_dir: Path,
+                    report_dir: Path) -> DocumentOutcome:
+    mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
+    # Images of an earlier report written into the same folder must not outlive it.
+    shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
+    count = len(mentions) + len(figures) + len(recommendations)
+    started = time.perf_counter()
+    source = load_source(src_dir, doc.source, doc.sha256) if count else None
+    read_seconds = time.perf_counter() - started
+    contexts, disagreeing = _contexts(source, own)
+    regions, requested = _regions(doc, source, own, disagreeing, report_dir) if source else ({}, 0)
+    pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.raw else 0
+    outcome_problem = source.problem if source else None
+    disagreements = len(disagreeing)
+    body = [_document_header(doc, outcome_problem, pdf_items, requested, regions, disagreements),
+            _organisation_section(mentions, organisations, contexts, regions, doc.doc_id),
+            _figure_section(figures, contexts, regions, doc.doc_id),
+            _recommendation_section(recommendations, contexts, regions, doc.doc_id)]
+    nav = [("Summary", f"../{INDEX_PAGE}"), ("Organisations", f"../{ORGANISATIONS_PAGE}")]
+    (report_dir / DOCUMENTS_DIR / f"{doc.doc_id}.html").write_text(
+        page(f"{doc.source} - review", "\n".join(body), nav), encoding="utf-8")
+    images = sum(1 for r in regions.values() if r.path)
+    return DocumentOutcome(doc.doc_id, count, images, max(0, pdf_items - requested), outcome_problem, disagreements,
+                           read_seconds)
+
+
+def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set[str],
+             report_dir: Path) -> tuple[dict[str, Region], int]:
+    """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
+    offsets would point at other words)."""
+    if doc.media_type != PDF or source.raw is None:
+        return {}, 0
+    requests = []
+    for name, key in (("recommendations", "recommendation_id"), ("figures", "figure_id"), ("mentions", "mention_id")):
+        for row in own[name].sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+            if getattr(row, key) not in disagreeing:
+                requests.append(RegionRequest(getattr(row, key), int(row.page), int(row.start), int(row.end)))
+    requests = requests[:MAX_IMAGES_PER_DOCUMENT]
+    if not requests:
+        return {}, 0
+    regions = render_regions(source.path, source.raw.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id)
+    return regions, len(requests)
+
+
+def _contexts(source: Source | None, own: dict[str, pd.DataFrame]) -> tuple[dict[str, Context], set[str]]:
+    """Context for every item, and the ids of items whose spans no longer hold their text in the re-read source."""
+    text = source.text.text if source is not None and source.text is not None else None
+    contexts: dict[str, Context] = {}
+    disagreeing: set[str] = set()
+    for name, key in (("mentions", "mention_id"), ("recommendations", "recommendation_id")):
+        for row in own[name].itertuples(index=False):
+            item_id = getattr(row, key)
+            if text is None:
+                contexts[item_id] = Context("", row.text, "", False)
+                continue
+            contexts[item_id] = span_context(text, int(row.norm_start), int(row.norm_end), row.text)
+            if not contexts[item_id].agrees:
+                disagreeing.add(item_id)
+    for row in own["figures"].itertuples(index=False):
+        contexts[row.figure_id] = sentence_context(text_of(row.sentence), row.text)
+        if text is not None and not span_agrees(text[int(row.norm_start):int(row.norm_end)], row.text):
+            disagreeing.add(row.figure_id)
+    return contexts, disagreeing
+
+
+def _document_header(doc, problem: str | None, pdf_items: int, requested: int, regions: dict[str, Region],
+                     disagreements: int) -> str:
+    facts = [("doc_id", doc.doc_id), ("media type", doc.media_type), ("pages", doc.pages), ("status", doc.status),
+             ("sha256", doc.sha256), ("characters", doc.chars), ("pipeline version", doc.pipeline_version)]
+    repairs = ", ".join(f"{name.removeprefix('repairs_').replace('_', ' ')} {getattr(doc, name)}"
+                        for name in doc._fields if name.startswith("repairs_") and getattr(doc, name))
+    rows = "".join(f"<tr><th>{esc(k)}</th>{cell(v)}</tr>" for k, v in facts)
+    rows += f"<tr><th>text repairs</th>{cell(repairs or 'none')}</tr>"
+    if text_of(doc.error):
+        rows += f'<tr><th>error</th><td class="warn">{esc(doc.error)}</td></tr>'
+    notes = []
+    if problem:
+        notes.append(f'<p class="warn">Context could not be recovered: {esc(problem)}. Items are listed without '
+                     "their surrounding text (figures keep their published sentence).</p>")
+    if disagreements:
+        notes.append(f'<p class="warn">{disagreements} item(s) whose recorded span in the re-read text does not '
+                     "hold the published text: the readers have changed since extraction. They are listed without "
+                     "context or page image.</p>")
+    if pdf_items:
+        failed = sum(1 for r in regions.values() if r.problem)
+        note = f"Page images: {requested - failed} of {pdf_items} item(s)"
+        if pdf_items > requested:
+            note += (f"; images are capped at {MAX_IMAGES_PER_DOCUMENT} per document (recommendations first, then "
+                     "figures, then mentions), so the rest are listed without one")
+        if failed:
+            note += f"; {failed} item(s) could not be located on their page (the reason is shown beside each)"
+        notes.append(f'<p class="note">{esc(note)}.</p>')
+    return (f'<h1 id="{esc(doc.doc_id)}">{esc(doc.source)}</h1><table class="facts">{rows}</table>'
+            + "".join(notes))
+
+
+def _highlighted(context: Context) -> str:
+    note = f'<div class="warn">{esc(context.note)}</div>' if context.note else ""
+    return f"{esc(context.before)}<mark>{esc(context.item)}</mark>{esc(context.after)}{note}"
+
+
+def _image(region: Region | None, doc_id: str, page_number: int) -> str:
+    if region is None:
+        return ""
+    if region.path:
+        return (f'<img class="region" loading="lazy" src="{esc(doc_id)}/{esc(region.path)}" '
+                f'alt="Page {page_number} of the PDF around the item">')
+    return f'<div class="note">no page image: {esc(region.problem)}</div>'
+
+
+def _where(row) -> str:
+    section = f'<div class="muted">{esc(row.section)}</div>' if text_of(row.section) else ""
+    return f"{section}<div class=\"id\">rule {esc(row.rule)}</div>"
+
+
+def _organisation_section(mentions: pd.DataFrame, organisations: dict, contexts: dict[str, Context],
+                          regions: dict[str, Region], doc_id: str) -> str:
+    if mentions.empty:
+        return "<h2>Organisations</h2><p class=\"note\">No organisation mentions.</p>"
+    summary = []
+    for org_id, group in mentions.groupby("org_id", sort=False):
+        org = organisations.get(org_id)
+        pages = sorted(set(int(p) for p in group["page"]))
+        summary.append((-len(group), text_of(org.name if org else org_id), org_id, org, pages, len(group)))
+    summary.sort()
+    org_rows = [f'<tr id="{esc(org_id)}"><td><a href="../{ORGANISATIONS_PAGE}#{esc(org_id)}">'
+                f'{esc(org.name if org else org_id)}</a></td>{cell(org.acronym if org else "")}'
+                f'{cell(org.type if org else "")}{cell(n, numeric=True)}{cell(", ".join(map(str, pages)))}</tr>'
+                for _, _, org_id, org, pages, n in summary]
+    mention_rows = []
+    for row in mentions.sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+        org = organisations.get(row.org_id)
+        context = contexts[row.mention_id]
+        mention_rows.append(
+            f'<tr id="{esc(row.mention_id)}"><td>{int(row.page)}<div class="id">{esc(row.mention_id)}</div></td>'
+            f'<td><a href="#{esc(row.org_id)}">{esc(org.name if org else row.org_id)}</a>'
+            f'<div class="muted">{esc(row.org_type)}{" · " + esc(row.acronym) if text_of(row.acronym) else ""}'
+            f'</div></td><td class="ctx">{_highlighted(context)}{_image(regions.get(row.mention_id), doc_id, row.page)}'
+            f"</td><td>{_where(row)}</td></tr>")
+    return (f"<h2>Organisations ({len(summary)} organisations, {len(mentions)} mentions)</h2>"
+            + table(f"orgs-{doc_id}", ["organisation", "acronym", "type", "mentions", "pages"], org_rows,
+                    numeric=["mentions"], filterable=True)
+            + "<h3>Mentions</h3>"
+            + table(f"mentions-{doc_id}", ["page", "organisation", "mention in context", "section / rule"],
+                    mention_rows, filterable=True))
+
+
+def _figure_section(figures: pd.DataFrame, contexts: dict[str, Context], regions: dict[str, Region],
+                    doc_id: str) -> str:
+    if figures.empty:
+        return "<h2>Figures</h2><p class=\"note\">No figures.</p>"
+    rows = []
+    for row in figures.sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+        value = text_of(row.value) + (f" – {text_of(row.value_max)}" if text_of(row.value_max) else "")
+        rows.append(
+            f'<tr id="{esc(row.figure_id)}"><td>{int(row.page)}<div class="id">{esc(row.figure_id)}</div></td>'
+            f'{cell(row.text)}<td class="num">{esc(value)}</td>{cell(row.unit)}{cell(row.counted)}'
+            f'{cell(row.qualifier)}<td class="ctx">{_highlighted(contexts[row.figure_id])}'
+            f"{_image(regions.get(row.figure_id), doc_id, row.page)}</td><td>{_where(row)}</td></tr>")
+    return (f"<h2>Figures ({len(figures)})</h2>"
+            + table(f"figures-{doc_id}", ["page", "as printed", "value", "unit", "counts", "qualifier",
+                                          "sentence", "section / rule"], rows, numeric=["value"], filterable=True))
+
+
+def _recommendation_section(recommendations: pd.DataFrame, contexts: dict[str, Context],
+                            regions: dict[str, Region], doc_id: str) -> str:
+    if recommendations.empty:
+        return "<h2>Recommendations</h2><p class=\"note\">No recommendations.</p>"
+    rows = []
+    for row in recommendations.sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+        duplicate = (f'<div class="muted">restates <a href="#{esc(row.duplicate_of)}">{esc(row.duplicate_of)}</a>'
+                     "</div>" if text_of(row.duplicate_of) else "")
+        rows.append(
+            f'<tr id="{esc(row.recommendation_id)}"><td>{int(row.page)}'
+            f'<div class="id">{esc(row.recommendation_id)}</div></td>{cell(row.audience)}{cell(row.kind)}'
+            f'<td class="ctx">{_highlighted(contexts[row.recommendation_id])}{duplicate}'
+            f"{_image(regions.get(row.recommendation_id), doc_id, row.page)}</td><td>{_where(row)}</td></tr>")
+    return (f"<h2>Recommendations ({len(recommendations)})</h2>"
+            + table(f"recommendations-{doc_id}", ["page", "audience", "kind", "recommendation in context",
+                                                  "section / rule"], rows, filterable=True))
+
+
+# -- organisations ----------------------------------------------------------------------------------------
+
+def _write_organisations(tables: dict[str, pd.DataFrame], report_dir: Path) -> None:
+    mentions, documents = tables["mentions"], tables["documents"]
+    sources = dict(zip(documents["doc_id"], documents["source"]))
+    docs_of = mentions.groupby("org_id")["doc_id"].unique().to_dict() if len(mentions) else {}
+    organisations = tables["organisations"].sort_values(["document_count", "mention_count", "name"],
+                                                        ascending=[False, False, True], kind="mergesort")
+    rows = []
+    for org in organisations.itertuples(index=False):
+        links = ", ".join(f'<a href="{DOCUMENTS_DIR}/{esc(d)}.html#{esc(org.org_id)}">{esc(sources.get(d, d))}</a>'
+                          for d in sorted(docs_of.get(org.org_id, []), key=lambda d: sources.get(d, d)))
+        rows.append(f'<tr id="{esc(org.org_id)}">{cell(org.name)}{cell(org.acronym)}{cell(org.type)}'
+                    f'{cell(org.aliases)}{cell(org.mention_count, numeric=True)}'
+                    f'{cell(org.document_count, numeric=True)}<td>{links}</td></tr>')
+    links = tables["organisation_links"]
+    link_rows = [f"<tr>{cell(r.left)}{cell(r.right)}{cell(r.score, numeric=True)}{cell(r.reason)}</tr>"
+                 for r in links.itertuples(index=False)]
+    body = (f"<h1>Organisations ({len(organisations)})</h1><p class=\"note\">One row per organisation after "
+            "resolution across all documents; aliases are the other spellings merged into it.</p>"
+            + table("organisations", ["name", "acronym", "type", "aliases", "mentions", "documents", "found in"],
+                    rows, numeric=["mentions", "documents"], filterable=True)
+            + f"<h2>Merge decisions ({len(links)})</h2>"
+            + (table("links", ["left", "right", "score", "reason"], link_rows, numeric=["score"], filterable=True)
+               if link_rows else "<p class=\"note\">No names were merged by a rule beyond their exact key.</p>"))
+    (report_dir / ORGANISATIONS_PAGE).write_text(
+        page("Organisations - review", body, [("Summary", INDEX_PAGE), ("Organisations", ORGANISATIONS_PAGE)]),
+        encoding="utf-8")
+
+
+# -- the summary page -------------------------------------------------------------------------------------
+
+def _index_page(tables: dict[str, pd.DataFrame], documents: pd.DataFrame, outcomes: list[DocumentOutcome],
+                failures: pd.DataFrame, changes: VersionChanges | None) -> str:
+    statuses = Counter(documents["status"])
+    versions = ", ".join(sorted(set(documents["pipeline_version"]))) or "none"
+    cards = "".join(f'<div class="card"><b>{len(frame):,}</b>{esc(name)}</div>' for name, frame in tables.items())
+    body = [f"<h1>Review report</h1><p class=\"note\">{len(documents)} document(s) read with pipeline "
+            f"{esc(versions)}. Every extracted item is listed on its document's page with its page number and the "
+            "text around it, highlighted; for PDFs, with an image of the page region it came from.</p>",
+            f'<h2>Counts per table</h2><div class="cards">{cards}</div>',
+            "<h2>Documents by status</h2>",
+            bar_chart("Documents by status", sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))),
+            _validation_section(failures),
+            _changes_section(changes),
+            _review_notes(outcomes),
+            "<h2>Charts</h2>",
+            f'<div class="charts">{_charts(tables, documents)}</div>',
+            _documents_section(documents, outcomes)]
+    return page("Review report", "\n".join(body), [("Summary", INDEX_PAGE), ("Organisations", ORGANISATIONS_PAGE)])
+
+
+def _validation_section(failures: pd.DataFrame) -> str:
+    if failures.empty:
+        return ("<h2>Validation</h2><p><span class=\"ok\">All tables pass.</span> Every table given was checked "
+                "against its pandera model, and every foreign key resolved, when this report was written: 0 "
+                "failure cases.</p>")
+    by_table = Counter(failures["table"].astype(str))
+    listing = ", ".join(f"{t}: {n}" for t, n in sorted(by_table.items()))
+    return (f"<h2>Validation</h2><p><span class=\"bad\">{len(failures)} failure case(s)</span> ({esc(listing)}). "
+            f'Every case is listed in <a href="{FAILURES_PAGE}">{FAILURES_PAGE}</a>. {esc(REVALIDATION_NOTE)}</p>')
+
+
+def _changes_section(changes: VersionChanges | None) -> str:
+    if changes is None:
+        return "<h2>Changes since the previous version</h2><p class=\"note\">No previous version to compare with.</p>"
+    rows = [f"<tr>{cell(c.table)}{cell(c.before, numeric=True)}{cell(c.after, numeric=True)}"
+            f"{cell(f'+{c.added}' if c.added else 0, numeric=True)}{cell(f'-{c.removed}' if c.removed else 0, numeric=True)}"
+            f"{cell(c.changed, numeric=True)}</tr>" for c in changes.tables]
+    d = changes.documents
+    lists = [("added", d.added), ("removed", d.removed), ("changed (same source, new content)", d.changed),
+             ("moved (same content, new source)", [f"{a} → {b}" for a, b in d.moved])]
+    details = "".join(f"<details><summary>{len(names)} document(s) {esc(label)}</summary><ul>"
+                      + "".join(f"<li>{esc(n)}</li>" for n in names) + "</ul></details>"
+                      for label, names in lists if names)
+    return ("<h2>Changes since the previous version</h2><p class=\"note\">Rows are matched by primary key (ids "
+            "derive from content, so an edited item counts as one removed and one added); documents by sha256, "
+            f"then by source path. {d.unchanged} document(s) unchanged.</p>"
+            + table("changes", ["table", "before", "after", "added", "removed", "changed"], rows,
+                    numeric=["before", "after", "added", "removed", "changed"]) + details)
+
+
+def _review_notes(outcomes: list[DocumentOutcome]) -> str:
+    notes = []
+    missing = [o for o in outcomes if o.problem]
+    if missing:
+        notes.append(f"{len(missing)} document(s) could not be re-read for context: "
+                     + "; ".join(o.problem for o in missing[:10]) + ("; …" if len(missing) > 10 else ""))
+    capped = [o for o in outcomes if o.without_image]
+    if capped:
+        notes.append(f"Page images are capped at {MAX_IMAGES_PER_DOCUMENT} per document; "
+                     f"{sum(o.without_image for o in capped)} item(s) in {len(capped)} document(s) have none.")
+    disagreeing = sum(o.disagreements for o in outcomes)
+    if disagreeing:
+        notes.append(f"{disagreeing} item(s) whose recorded span does not hold their text in the re-read source.")
+    images = sum(o.images for o in outcomes)
+    notes.append(f"{images} page-region image(s) rendered.")
+    return "<h2>Review notes</h2><ul>" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>"
+
+
+def _charts(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> str:
+    figures, organisations = tables["figures"], tables["organisations"]
+    sources = dict(zip(documents["doc_id"], documents["source"]))
+    charts = []
+    if len(figures):
+        per_doc = figures["doc_id"].map(sources).fillna("?")
+        top_docs = per_doc.value_counts().index[:HEATMAP_DOCUMENTS].tolist()
+        top_units = figures["unit"].value_counts().index[:HEATMAP_UNITS].tolist()
+        rows = per_doc.where(per_doc.isin(top_docs), OTHER)
+        columns = figures["unit"].where(figures["unit"].isin(top_units), OTHER)
+        counts = Counter(zip(rows, columns))
+        row_labels = top_docs + ([OTHER] if (rows == OTHER).any() else [])
+        column_labels = top_units + ([OTHER] if (columns == OTHER).any() else [])
+        charts.append(("Figures by unit and document", heatmap("Figures by unit and document", row_labels,
+                                                               column_labels, dict(counts))))
+    by_type = organisations["type"].value_counts()
+    charts.append(("Organisations by type", bar_chart("Organisations by type", list(by_type.items()))))
+    top = organisations.sort_values(["document_count", "mention_count", "name"], ascending=[False, False, True],
+                                    kind="mergesort").head(TOP_ORGANISATIONS)
+    charts.append((f"Top {TOP_ORGANISATIONS} organisations by document count",
+                   bar_chart("Organisations by document count",
+                             [(text_of(r.name), int(r.document_count)) for r in top.itertuples(index=False)],
+                             unit="documents")))
+    return "".join(f'<figure class="chart"><h3>{esc(title)}</h3>{svg}</figure>' for title, svg in charts)
+
+
+def _documents_section(documents: pd.DataFrame, outcomes: list[DocumentOutcome]) -> str:
+    by_id = {o.doc_id: o for o in outcomes}
+    rows = []
+    for doc in documents.itertuples(index=False):
+        outcome = by_id[doc.doc_id]
+        status_class = "ok" if doc.status == "ok" else "bad"
+        notes = text_of(doc.error) or (outcome.problem or "")
+        rows.append(f'<tr id="{esc(doc.doc_id)}"><td><a href="{DOCUMENTS_DIR}/{esc(doc.doc_id)}.html">'
+                    f'{esc(doc.source)}</a></td>{cell(doc.media_type)}{cell(doc.pages, numeric=True)}'
+                    f'<td class="{status_class}">{esc(doc.status)}</td>{cell(doc.mention_count, numeric=True)}'
+                    f'{cell(doc.figure_count, numeric=True)}{cell(doc.recommendation_count, numeric=True)}'
+                    f'{cell(outcome.images, numeric=True)}<td class="warn">{esc(notes)}</td></tr>')
+    return (f"<h2>Documents ({len(documents)})</h2>"
+            + table("documents", ["source", "type", "pages", "status", "mentions", "figures", "recommendations",
+                                  "images", "error / note"], rows,
+                    numeric=["pages", "mentions", "figures", "recommendations", "images"], filterable=True))
