@@ -479,3 +479,57 @@ def test_recommendations_heading_after_its_whole_list():
                              ("Civil Society", "Agree on a shared definition of social innovation."),
                              ("International Organizations", "Fund regional exchange visits for municipal staff.")]
     assert {r.prov.section for r in recs} == {"Recommendations to advance social innovation in the region"}
+
+
+# -- whole documents in HTML, as audit offices and evaluation units publish them -------------------------------
+
+GAO_REPORT_HTML = """<html><body><main>
+<h1>Federal Grants: Agencies Need to Improve Oversight</h1>
+<h2>What GAO Found</h2><p>Agencies did not consistently monitor grantees.</p>
+<h2>What GAO Recommends</h2><p>GAO is making three recommendations, including that the Secretary of Education document its risk reviews.</p>
+<h2>Letter</h2><p>The Department of Education awarded $4.9 billion in grants in fiscal year 2022 to 1,234 grantees.</p>
+<h2>Conclusions</h2><p>Without documented risk reviews, the department cannot target its monitoring.</p>
+<h2>Recommendations for Executive Action</h2>
+<p>We are making the following three recommendations to the Department of Education:</p>
+<p>The Secretary of Education should document the risk reviews it performs before each award. (Recommendation 1)</p>
+<p>The Secretary of Education should require program offices to follow up on single audit findings within 6 months. (Recommendation 2)</p>
+<p>The Secretary of Education should ensure that the Office of Finance reconciles grant payments each quarter. (Recommendation 3)</p>
+<h2>Agency Comments and Our Evaluation</h2>
+<p>We provided a draft of this report to the Department of Education for review and comment. The department concurred with our three recommendations and said it would document its reviews.</p>
+</main></body></html>
+"""
+
+UN_EVALUATION_HTML = """<html><body><main>
+<h1>Independent Country Programme Evaluation: Kyrgyzstan</h1>
+<h2>Executive Summary</h2>
+<p>Recommendation 1. UNDP should strengthen results-based management across the portfolio.</p>
+<h2>Chapter 4. Conclusions, Recommendations and Management Response</h2>
+<h3>4.2 Recommendations</h3>
+<p><b>Recommendation 1.</b> UNDP should strengthen results-based management across the portfolio, with baselines and targets for every outcome indicator.</p>
+<p>The country office should invest in monitoring staff and use the corporate dashboard.</p>
+<p><b>Management response:</b> UNDP accepts the recommendation and will recruit two monitoring officers by 2025.</p>
+<p><b>Recommendation 2.</b> Together with the Government, UNDP should develop an exit strategy for the border management project.</p>
+<p><b>Management response:</b> Partially accepted.</p>
+<h2>Annex 1. Terms of reference</h2>
+<ul><li>Assess the relevance of the programme.</li><li>Identify lessons learned.</li></ul>
+</main></body></html>
+"""
+
+
+def test_gao_report_in_html(tmp_path):
+    (tmp_path / "gao-report.html").write_text(GAO_REPORT_HTML, encoding="utf-8")
+    recs = process_file(tmp_path, tmp_path / "gao-report.html").recommendations
+    assert [(r.audience, r.text[:40], r.prov.rule) for r in recs] == [
+        ("Secretary of Education", "The Secretary of Education should docume", "rec_marked"),
+        ("Secretary of Education", "The Secretary of Education should requir", "rec_marked"),
+        ("Secretary of Education", "The Secretary of Education should ensure", "rec_marked")]
+
+
+def test_un_evaluation_in_html_keeps_each_recommendation_once(tmp_path):
+    (tmp_path / "icpe.html").write_text(UN_EVALUATION_HTML, encoding="utf-8")
+    recs = process_file(tmp_path, tmp_path / "icpe.html").recommendations
+    assert summary(recs) == [
+        ("UNDP", "UNDP should strengthen results-based management across the portfolio, with baselines and targets "
+                 "for every outcome indicator."),
+        ("UNDP", "Together with the Government, UNDP should develop an exit strategy for the border management "
+                 "project.")]

@@ -276,9 +276,10 @@ class OrgShapes:
     # -- names after a type cue -----------------------------------------------------------------------------
     def _cued_names(self, doc: Doc) -> list[Span]:
         spans = []
+        texts = [t.text for t in doc]
         for i in range(len(doc)):
             for width in range(self.max_cue_words, 0, -1):
-                cue = " ".join(t.text for t in doc[i: i + width])
+                cue = " ".join(texts[i: i + width])
                 if cue not in self.cues or i + width >= len(doc):
                     continue
                 if i > 0 and self._is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
@@ -306,15 +307,16 @@ class OrgShapes:
     def _role_names(self, doc: Doc) -> list[Span]:
         """'co-owner of Makers', 'deputy director of PRSO', 'the IT company Makers'."""
         spans = []
+        texts = [t.text for t in doc]
         for i in range(len(doc) - 2):
-            word = doc[i].text.lower()
-            if word in self.roles and doc[i + 1].text.lower() in ("of", "at"):
-                start = i + 2 + (doc[i + 2].text.lower() == "the")
+            word = texts[i].lower()
+            if word in self.roles and texts[i + 1].lower() in ("of", "at"):
+                start = i + 2 + (texts[i + 2].lower() == "the")
                 org_type = "private" if word in self.company_roles else "other"
                 any_name = word in self.company_roles
-            elif doc[i].text in self.appositive_cues and doc[i].text.islower() or doc[i].text == "NGO":
-                start = i + 1 + (doc[i + 1].text == ",")
-                org_type, any_name = self.appositive_cues.get(doc[i].text, "cso"), True
+            elif texts[i] in self.appositive_cues and texts[i].islower() or texts[i] == "NGO":
+                start = i + 1 + (texts[i + 1] == ",")
+                org_type, any_name = self.appositive_cues.get(texts[i], "cso"), True
             else:
                 continue
             if start >= len(doc) or not self._is_cap(doc[start]) or doc[start].text in self.leading_stop:
