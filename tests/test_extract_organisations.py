@@ -264,3 +264,12 @@ def test_places_laws_and_products_are_not_organisations(text):
 def test_two_names_joined_by_and_in_are_two():
     found = named("Training ran at the State Institute of Pedagogy and in the State Teacher Training Institute.")
     assert set(found) == {"State Institute of Pedagogy", "State Teacher Training Institute"}
+
+
+def test_acronym_of_a_programme_named_for_its_beneficiaries_is_not_an_organisation():
+    found = named("Rates are low in the Special Supplemental Nutrition Program for Women, Infants and Children (WIC).")
+    assert found == {}
+
+
+def test_a_generic_adjective_before_a_lower_case_head_is_not_a_name():
+    assert named("A congressional committee asked us to review the program. The Congressional committee agreed.") == {}

@@ -533,3 +533,9 @@ def test_un_evaluation_in_html_keeps_each_recommendation_once(tmp_path):
                  "for every outcome indicator."),
         ("UNDP", "Together with the Government, UNDP should develop an exit strategy for the border management "
                  "project.")]
+
+
+def test_table_of_contents_entries_are_not_recommendations():
+    text = ("Contents\n\nRecommendation 1: Strengthen results-based management ........ 45\n\n"
+            "Recommendation 2: Develop an exit strategy for the project 47\n")
+    assert recommendations_in(text) == []

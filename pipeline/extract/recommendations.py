@@ -44,6 +44,8 @@ RESTATEMENT_MIN_WORDS = 6
 # When spans overlap, the more specific rule wins.
 RULE_PRIORITY = {"rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
+# "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
+_TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -181,7 +183,8 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
                 continue
             start = _ITEM_NUMBER.match(blocks[target].text).end() if _ITEM_NUMBER.match(blocks[target].text) else 0
         text = blocks[target].text[start:]
-        if len(text.strip()) < MIN_LABELLED_CHARS or rules.responses.match(text) or not _recommends(text):
+        if len(text.strip()) < MIN_LABELLED_CHARS or rules.responses.match(text) or not _recommends(text) \
+                or _TOC_LINE.search(text):
             continue
         note = label.group("note") or ""
         audience = addressee(text) or _addressed_to(note) or _addressed_to(text)

@@ -246,6 +246,8 @@ class OrgShapes:
                 continue  # "civil society organizations (CSOs)": a generic noun, not a name
             if long_tokens[-1].text in self.non_org or long_tokens[0].text in self.non_org:
                 continue
+            if self._inside_larger_name(doc, start):
+                continue  # "Nutrition Program for Women, Infants and Children (WIC)": the whole is a programme
             heads = [i for i in range(start, open_i) if self._head_type(doc[i]) is not None]
             span = Span(doc, start, open_i, label="ORG")
             span._.org_type = self._span_type(doc, start, open_i, heads) if heads else "other"
@@ -253,6 +255,14 @@ class OrgShapes:
             span._.rule = "acronym_definition"
             spans.append(span)
         return spans
+
+    def _inside_larger_name(self, doc: Doc, start: int) -> bool:
+        """The aligned long form continues a capitalised name before it through 'for'/'of' whose head is a
+        document or programme word."""
+        i = start - 1
+        if i < 1 or doc[i].text not in ("for", "of", "on") or not self._is_cap(doc[i - 1]):
+            return False
+        return doc[i - 1].text in self.non_org
 
     def _adjacent_acronym(self, doc: Doc, span: Span) -> str | None:
         """'Long Name – ACR', 'Long Name, ACR', 'Long Name “ACR”', 'ACR – Long Name'."""
