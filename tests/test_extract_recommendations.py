@@ -539,3 +539,9 @@ def test_table_of_contents_entries_are_not_recommendations():
     text = ("Contents\n\nRecommendation 1: Strengthen results-based management ........ 45\n\n"
             "Recommendation 2: Develop an exit strategy for the project 47\n")
     assert recommendations_in(text) == []
+
+
+def test_labelled_recommendation_with_a_title_sentence_takes_the_addressee_after_it():
+    text = ("Recommendation 4: Strengthen national ownership. UNDP should agree an exit plan with the Ministry of "
+            "Economy before the project ends.\n")
+    assert [r.audience for r in recommendations_in(text)] == ["UNDP"]

@@ -44,6 +44,7 @@ RESTATEMENT_MIN_WORDS = 6
 # When spans overlap, the more specific rule wins.
 RULE_PRIORITY = {"rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
 # "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
 _TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
@@ -136,11 +137,15 @@ def looks_like_name(text: str) -> bool:
     return bool(content) and (lower == 0 or (lower == 1 and len(content) <= 4))
 
 
-def addressee(sentence: str) -> str | None:
-    """'The Secretary of State should ...' / 'We recommend that the Administrator ...' -> the addressee."""
+def addressee(text: str) -> str | None:
+    """'The Secretary of State should ...' / 'We recommend that the Administrator ...' -> the addressee; in a
+    passage, from its first sentence that names one ('Strengthen ownership. UNDP should ...' -> 'UNDP')."""
     rules = _rules()
-    text = sentence.strip()
-    match = rules.formal.search(text) or rules.subject.search(text)
+    match = None
+    for sentence in _SENTENCE_BREAK.split(text.strip()):
+        match = rules.formal.search(sentence) or rules.subject.search(sentence)
+        if match is not None:
+            break
     if match is None:
         return None
     words = match.group("addressee").split()
