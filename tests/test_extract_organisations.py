@@ -273,3 +273,17 @@ def test_acronym_of_a_programme_named_for_its_beneficiaries_is_not_an_organisati
 
 def test_a_generic_adjective_before_a_lower_case_head_is_not_a_name():
     assert named("A congressional committee asked us to review the program. The Congressional committee agreed.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Staff were paid under Pay For Performance (PFP) rules.",
+    "Travel was booked in the Defense Travel System (DTS).",
+    "Offices use Results-Based Management (RBM) tools.",
+])
+def test_acronyms_of_systems_and_concepts_are_not_organisations(text):
+    assert named(text) == {}
+
+
+def test_a_name_ending_in_budget_with_a_head_is_an_organisation():
+    found = named("The Office of Management and Budget (OMB) issued guidance.")
+    assert found["Office of Management and Budget"].acronym == "OMB"

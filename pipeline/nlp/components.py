@@ -77,6 +77,7 @@ class OrgShapes:
         self.roles = self.company_roles | set(lexicon["role_words"]["other"])
         self.non_org_names = {name.lower() for name in lexicon["non_org_names"]}
         self.appositive_cues: dict[str, str] = lexicon["appositive_cues"]
+        self.concept_finals = set(lexicon["concept_finals"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -249,6 +250,8 @@ class OrgShapes:
             if self._inside_larger_name(doc, start):
                 continue  # "Nutrition Program for Women, Infants and Children (WIC)": the whole is a programme
             heads = [i for i in range(start, open_i) if self._head_type(doc[i]) is not None]
+            if not heads and long_tokens[-1].text in self.concept_finals:
+                continue  # "Pay For Performance (PFP)", "Defense Travel System (DTS)": a concept or system
             span = Span(doc, start, open_i, label="ORG")
             span._.org_type = self._span_type(doc, start, open_i, heads) if heads else "other"
             span._.acronym = short
