@@ -251,3 +251,16 @@ def test_a_singular_noun_in_s_does_not_end_the_counted_phrase():
 ])
 def test_codes_addresses_and_citations_are_not_figures(sentence):
     assert [f.text for f in figures_in(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The hearing starts at 2:00 p.m. EST on Thursday.",
+    "Write to 441 G Street NW, Washington, or call (202) 512-6000 TDD.",
+    "Fewer than 40 reported any change.",
+])
+def test_times_street_numbers_phones_and_verbs_are_not_counts(sentence):
+    assert [f.text for f in figures_in(sentence)] == []
+
+
+def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted():
+    assert only_figure("The project has 150 trained teachers.").counted == "trained teachers"

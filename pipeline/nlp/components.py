@@ -392,7 +392,8 @@ _MONTHS = ("january february march april may june july august september october 
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|int|edu|kz|kg|tj|uz|af|mn|tm|ru|io|info)(?:/\S*)?",
                   re.IGNORECASE)
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?!\s*(?:%|\w))")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?!\s*(?:%|\w))"
+                    r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -400,7 +401,8 @@ def _names_something(counted: str) -> bool:
     """'21 Foundation', '5 News': a capitalised word after a number is part of a name, not what is counted
     (an acronym plural such as 'CSOs' is still a counted noun)."""
     first = counted.split()[0]
-    return first[:1].isupper() and not first.rstrip("s").isupper()
+    acronym_plural = len(first) > 2 and first.endswith("s") and first[:-1].isupper()
+    return first[:1].isupper() and not acronym_plural and not (len(first) > 1 and first.isupper())
 
 
 class Figures:
@@ -426,7 +428,7 @@ class Figures:
         scale = _alternation(self.scales)
         word_numbers = _alternation(self.number_words)
         self.pattern = re.compile(
-            rf"(?<![\w.,/#@&+-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
+            rf"(?<![\w.,/#@&+:-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
             rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
             rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?"
             rf"(?:\s?(?:-|–|—|to|and)\s?(?P=cur)?(?P<num2>{_NUMBER})(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?"
@@ -502,8 +504,9 @@ class Figures:
             unit, end = self.times[m.group("unit").lower()], end + m.end()
         else:
             counted, counted_end = self._counted(text, end)
-            if counted is not None and _names_something(counted):
-                return None  # "21 Foundation": part of a name
+            if counted is not None and (_names_something(counted) or (counted.split()[0].endswith("ed")
+                                                                      and not self._looks_plural(counted.split()[-1]))):
+                return None  # "21 Foundation": part of a name; "40 reported": a verb, nothing counted
             if counted is None:
                 label = self.count_labels.search(before)
                 if label is None:
