@@ -53,10 +53,10 @@ def store_results(out_dir: str, plan: Plan, fresh: list[DocumentResult]) -> None
 
 
 @task(cache_policy=NONE)
-def resolve_validate_publish(results: list[DocumentResult], out_dir: str, run_id: str, started: datetime,
+def resolve_validate_publish(results: list[DocumentResult], source_dir: str, out_dir: str, run_id: str, started: datetime,
                              plan: Plan, extracted: int, keep_versions: int, overrides: Overrides) -> RunSummary:
     """Resolve organisations, validate every table and publish atomically; nothing is published on failure."""
-    return finish(results, Path(out_dir), run_id, started, plan, extracted, keep_versions, overrides)
+    return finish(results, Path(source_dir), Path(out_dir), run_id, started, plan, extracted, keep_versions, overrides)
 
 
 def _report_artifacts(results: list[DocumentResult], summary: RunSummary | None, failure: ValidationFailed | None) -> None:
@@ -91,8 +91,8 @@ def ingest_reports(source_dir: str = "raw", out_dir: str = "processed", keep_ver
     store_results(out_dir, plan, fresh)
     results = plan.reused + fresh
     try:
-        summary = resolve_validate_publish(results, out_dir, run_id, started, plan, len(fresh), keep_versions,
-                                           overrides)
+        summary = resolve_validate_publish(results, source_dir, out_dir, run_id, started, plan, len(fresh),
+                                           keep_versions, overrides)
     except ValidationFailed as exc:
         _report_artifacts(results, None, exc)
         raise

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,10 +27,13 @@ from pipeline.schemas import TABLES
 DEFAULT_KEEP_VERSIONS = 5
 DUCKDB_FILE = "dataset.duckdb"
 DATAPACKAGE_FILE = "datapackage.json"
+REPORT_DIR = "report"
 
 
-def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS) -> Path:
-    """Write a new version and make it current; return the version directory."""
+def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS,
+            extras: Callable[[Path], object] | None = None) -> Path:
+    """Write a new version and make it current; return the version directory. `extras(version_dir)` may add
+    files (the review report) before the version becomes visible."""
     out_dir = Path(out_dir)
     versions = out_dir / "versions"
     versions.mkdir(parents=True, exist_ok=True)
@@ -43,6 +47,8 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int =
             digest.update(path.read_bytes())
         _write_duckdb(tables, staging / DUCKDB_FILE)
         (staging / DATAPACKAGE_FILE).write_text(json.dumps(datapackage(), indent=2) + "\n", encoding="utf-8")
+        if extras is not None:
+            extras(staging)
         _fsync_tree(staging)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         version = versions / f"{stamp}-{digest.hexdigest()[:12]}"
@@ -54,6 +60,18 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int =
     _ensure_links(out_dir)
     _prune(versions, keep_versions, keep=version)
     return version
+
+
+def current_tables(out_dir: Path) -> dict[str, pd.DataFrame] | None:
+    """The tables of the current version, or None when nothing has been published yet (or it is unreadable)."""
+    current = Path(out_dir) / "current"
+    if not current.exists():
+        return None
+    try:
+        return {spec.name: pd.read_parquet(current / f"{spec.name}.parquet") for spec in TABLES
+                if (current / f"{spec.name}.parquet").exists()}
+    except Exception:  # an older layout or a damaged file: the report simply shows no comparison
+        return None
 
 
 def _write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
@@ -69,14 +87,15 @@ def _write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
 
 
 def _fsync_tree(directory: Path) -> None:
-    for path in directory.iterdir():
-        with open(path, "rb") as handle:
-            os.fsync(handle.fileno())
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    for root, _, files in os.walk(directory):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as handle:
+                os.fsync(handle.fileno())
+        fd = os.open(root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _swap_current(out_dir: Path, version: Path) -> None:
@@ -88,7 +107,7 @@ def _swap_current(out_dir: Path, version: Path) -> None:
 
 def _ensure_links(out_dir: Path) -> None:
     """Top-level names point through `current`; they are created once and never need to change."""
-    for name in [f"{spec.name}.parquet" for spec in TABLES] + [DUCKDB_FILE, DATAPACKAGE_FILE]:
+    for name in [f"{spec.name}.parquet" for spec in TABLES] + [DUCKDB_FILE, DATAPACKAGE_FILE, REPORT_DIR]:
         link = out_dir / name
         target = os.path.join("current", name)
         if link.is_symlink() and os.readlink(link) == target:

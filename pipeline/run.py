@@ -15,8 +15,9 @@ import pandas as pd
 import pipeline
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, load_runs, plan_run, record_run, store
-from pipeline.publish import DEFAULT_KEEP_VERSIONS, publish
+from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
 from pipeline.records import DocumentResult
+from pipeline.report import write_failure_report, write_report
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 # Files in the source folder that configure a run rather than being reports.
 CONFIG_FILES = frozenset({"organisations.yml", "passwords.yml"})
 FAILURES_FILE = "validation_failures.csv"
+FAILURES_REPORT = "validation_failures.html"
 # Statuses that are not failures: the document was read (or is knowingly skipped as a copy).
 OK_STATUSES = frozenset({"ok", "duplicate"})
 
@@ -91,10 +93,10 @@ class Progress:
             log.warning("%s", result.error)
 
 
-def finish(results: list[DocumentResult], out_dir: Path, run_id: str, started: datetime, plan: Plan,
+def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
            extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None) -> RunSummary:
-    """Resolve, validate and publish (with the run log); on validation failure record the failed run, write
-    the failure report and publish nothing."""
+    """Resolve, validate and publish (with the run log and the review report); on validation failure record
+    the failed run, write the failure reports and publish nothing."""
     out_dir = Path(out_dir)
     log.info("resolving organisations across %d documents", len(results))
     run = run_record(run_id, started, plan, results, extracted, "published")
@@ -107,8 +109,10 @@ def finish(results: list[DocumentResult], out_dir: Path, run_id: str, started: d
         record_run(out_dir, run_record(run_id, started, plan, results, extracted, "failed",
                                        f"validation failed with {len(exc.failures)} failure case(s)"))
         raise
-    log.info("publishing")
-    version = publish(validated, out_dir, keep_versions)
+    log.info("publishing (with the review report)")
+    previous = current_tables(out_dir)
+    version = publish(validated, out_dir, keep_versions,
+                      extras=lambda staging: write_report(validated, staging / REPORT_DIR, src_dir, previous))
     record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
     return RunSummary(run_id, version, len(results), extracted, dict(statuses),
@@ -116,10 +120,11 @@ def finish(results: list[DocumentResult], out_dir: Path, run_id: str, started: d
 
 
 def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:
-    """The failure report sits beside the dataset, which it never replaces."""
+    """The failure reports (CSV and HTML) sit beside the dataset, which they never replace."""
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     path = Path(out_dir) / FAILURES_FILE
     failures.to_csv(path, index=False)
+    write_failure_report(failures, Path(out_dir) / FAILURES_REPORT)
     return path
 
 
@@ -135,4 +140,4 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     fresh = process_isolated(src_dir, plan.todo, options.workers, options.time_limit, on_result=Progress(len(plan.todo)))
     store(out_dir, plan, fresh)
     results = plan.reused + fresh
-    return finish(results, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides)
+    return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides)

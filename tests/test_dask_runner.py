@@ -15,7 +15,8 @@ pytestmark = pytest.mark.prefect
 RAW = Path(__file__).resolve().parents[1] / "raw"
 
 
-def test_dask_runner_publishes_the_same_tables(tmp_path):
+def test_dask_runner_publishes_the_same_tables(tmp_path, monkeypatch):
+    from prefect.settings import PREFECT_API_URL
     from prefect.testing.utilities import prefect_test_harness
 
     from flows.ingest import ingest_reports, task_runner
@@ -23,7 +24,10 @@ def test_dask_runner_publishes_the_same_tables(tmp_path):
     src = tmp_path / "src"
     shutil.copytree(RAW, src)
     (src / "note.txt").write_text("The Eurasia Foundation awarded 12 grants to 40 CSOs.\n", encoding="utf-8")
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # generous: CI machines are busy
+        # Dask's worker processes take settings from the environment: point them at the harness's API rather
+        # than have each start (and on a busy machine, time out starting) a temporary server of its own.
+        monkeypatch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
         summary = ingest_reports.with_options(task_runner=task_runner("dask", workers=2))(
             str(src), str(tmp_path / "dask"))
     assert summary["extracted"] == 3

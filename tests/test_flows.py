@@ -27,7 +27,7 @@ def both_outputs(tmp_path_factory) -> tuple[Path, Path, dict]:
     flow_out = tmp_path_factory.mktemp("flow_out")
     cli_out = tmp_path_factory.mktemp("cli_out")
     # The harness's temporary API stops inside this fixture, before pytest closes its output capture.
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # generous: CI machines are busy
         summary = ingest_reports(str(src), str(flow_out))
         summary["artifacts"] = _artifacts()
     assert cli_main(["ingest", str(src), "--out", str(cli_out), "--quiet"]) == 0

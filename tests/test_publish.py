@@ -18,7 +18,7 @@ from pdf_fixtures import write_pdf, write_truncated_pdf
 from pipeline.cli import main
 from pipeline.incremental import STATE_DIR
 from pipeline.publish import DATAPACKAGE_FILE, DUCKDB_FILE, publish
-from pipeline.run import FAILURES_FILE, RunOptions, ingest
+from pipeline.run import FAILURES_FILE, FAILURES_REPORT, RunOptions, ingest
 from pipeline.schemas import TABLES
 from pipeline.validate import ValidationFailed
 
@@ -238,6 +238,7 @@ def test_failed_validation_publishes_nothing_and_writes_the_failures(small_sourc
         (row.table, row.column, str(row.failure_case)) for row in failures.itertuples()}
     after = snapshot(out)
     after.pop(FAILURES_FILE)
+    after.pop(FAILURES_REPORT)
     assert after == before  # same versions, same bytes, same links
 
 
@@ -252,6 +253,7 @@ def test_cli_exits_1_when_validation_fails(small_source, tmp_path, monkeypatch, 
     assert "nothing was published" in err and FAILURES_FILE in err
     after = snapshot(out)
     after.pop(FAILURES_FILE)
+    after.pop(FAILURES_REPORT)
     assert after == before
 
 
@@ -278,3 +280,10 @@ def test_publish_refuses_incomplete_tables_without_touching_current(small_source
     with pytest.raises(KeyError):
         publish(tables, out)
     assert snapshot(out) == before
+
+
+def test_each_version_carries_its_review_report(small_source, tmp_path):
+    out = tmp_path / "out"
+    first = ingest(small_source, out).version
+    assert (first / "report" / "index.html").is_file()
+    assert (out / "report" / "index.html").resolve() == (first / "report" / "index.html").resolve()
