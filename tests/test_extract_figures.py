@@ -264,3 +264,8 @@ def test_times_street_numbers_phones_and_verbs_are_not_counts(sentence):
 
 def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted():
     assert only_figure("The project has 150 trained teachers.").counted == "trained teachers"
+
+
+def test_a_range_of_percentages_with_both_signs():
+    figure = only_figure("Sales should grow 2.5% – 3.5% next year.")
+    assert (figure.value, figure.value_max, figure.unit) == (2.5, 3.5, "percent")

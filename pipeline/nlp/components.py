@@ -431,6 +431,7 @@ class Figures:
             rf"(?<![\w.,/#@&+:-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
             rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
             rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?"
+            rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
             rf"(?:\s?(?:-|–|—|to|and)\s?(?P=cur)?(?P<num2>{_NUMBER})(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?"
             rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
             rf"(?![\w%]|[.,]\d)"
@@ -494,7 +495,7 @@ class Figures:
         unit, counted = None, None
         if match.group("cur"):
             unit = self.currency_prefix[match.group("cur")]
-        elif match.group("pct"):
+        elif match.group("pct") or match.group("pct1"):
             unit = "percent"
         elif (m := self.suffix_currency.match(after)) is not None:
             unit, end = self.currency_suffix[m.group("unit")], end + m.end()
