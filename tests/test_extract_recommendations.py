@@ -545,3 +545,11 @@ def test_labelled_recommendation_with_a_title_sentence_takes_the_addressee_after
     text = ("Recommendation 4: Strengthen national ownership. UNDP should agree an exit plan with the Ministry of "
             "Economy before the project ends.\n")
     assert [r.audience for r in recommendations_in(text)] == ["UNDP"]
+
+
+def test_an_unnumbered_recommendation_label():
+    text = ("Finding 3: Stock records were incomplete.\n\n"
+            "Recommendation: The District Health Office should reconcile stock records every month.\n\n"
+            "Management response: Agreed.\n")
+    assert summary(recommendations_in(text)) == [
+        ("District Health Office", "The District Health Office should reconcile stock records every month.")]
