@@ -1,5 +1,6 @@
 # make run: set up .venv with the locked dependencies, then run the ingest flow on raw/ into processed/.
 # make test: the test suite.
+# make bench: throughput, scaling and memory on generated inputs (BENCH_ARGS="--repeat 3" to repeat runs).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,7 +10,7 @@ OUT ?= processed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run ingest test dictionary clean
+.PHONY: run ingest test bench dictionary clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +26,9 @@ ingest: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) -m bench.run_bench $(BENCH_ARGS)
 
 dictionary: $(STAMP)
 	$(PY) -m pipeline dictionary > docs/data-dictionary.md

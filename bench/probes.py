@@ -1,0 +1,175 @@
+"""What the benchmark runs in a fresh child process, one measurement per process; each prints one JSON line.
+
+    python -m bench.probes baseline PDF                 plain pdfplumber extract_words, page by page, pages closed
+    python -m bench.probes ingest SRC OUT [--workers N]  pipeline.run.ingest, timed around the call
+    python -m bench.probes stages OUT FILE|DIR ...      every library stage timed on its own, in this one process
+
+Each reports wall seconds and CPU seconds. CPU time hardly changes when other work shares the machine (wall time
+does), so it is the steadier measure of cost on a busy machine; wall time is what parallelism improves. A fresh
+process per measurement keeps one run's memory and warm caches out of the next; the parent (bench.run_bench)
+samples the memory of the whole process tree from outside. Profile any of them with
+`python -m pyinstrument -m bench.probes ...` or `py-spy record --subprocesses -- python -m bench.probes ...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import multiprocessing.forkserver
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+# Stage names in pipeline order, as the benchmark table prints them.
+STAGES = ("hash", "read", "normalise", "structure", "nlp", "extract_mentions", "extract_figures",
+          "extract_recommendations", "resolve", "validate", "publish")
+
+
+def baseline(pdf_path: Path) -> dict:
+    """pdfplumber's own word extraction over every page, each page closed after use (the floor we compare to)."""
+    import pdfplumber
+
+    started, cpu = time.perf_counter(), time.process_time()
+    pages = words = 0
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            words += len(page.extract_words())
+            page.close()
+            pages += 1
+    return {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu, "pages": pages,
+            "words": words}
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _stop_forkserver() -> None:
+    """Stop and reap the workers' forkserver, so its CPU time and that of every worker it reaped (and their peak
+    RSS) count in this process's RUSAGE_CHILDREN. Private API: skipped if multiprocessing changes it."""
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)
+    if callable(stop) and getattr(server, "_forkserver_pid", None):
+        stop()
+
+
+def ingest(src_dir: Path, out_dir: Path, workers: int | None) -> dict:
+    """The whole pipeline (plan, worker processes, resolve, validate, publish) as `python -m pipeline ingest`.
+    A run that fails validation did all the work but publishing: its time counts, its failures are reported."""
+    from pipeline.run import RunOptions, ingest as run_ingest
+    from pipeline.validate import ValidationFailed
+
+    started, cpu = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
+    result: dict = {"validation_failures": 0}
+    try:
+        summary = run_ingest(src_dir, out_dir, RunOptions(workers=workers))
+        result.update(documents=summary.documents, extracted=summary.extracted, statuses=summary.statuses,
+                      rows=summary.rows)
+    except ValidationFailed as exc:
+        result["validation_failures"] = len(exc.failures)
+    result["seconds"] = time.perf_counter() - started
+    _stop_forkserver()
+    result["cpu_s"] = _cpu(resource.RUSAGE_SELF) - cpu + _cpu(resource.RUSAGE_CHILDREN)
+    result["largest_child_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return result
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        out.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+    return out
+
+
+def stages(out_dir: Path, paths: list[Path]) -> dict:
+    """Wall and CPU seconds spent in each library function over the given files, called directly in this process."""
+    from pipeline.extract import ParsedDocument
+    from pipeline.extract.figures import extract_figures
+    from pipeline.extract.organisations import extract_mentions
+    from pipeline.extract.recommendations import extract_recommendations
+    from pipeline.nlp import build_nlp
+    from pipeline.process import NLP_BATCH_SIZE, doc_id_for
+    from pipeline.publish import publish
+    from pipeline.read import read_document
+    from pipeline.records import DocumentResult
+    from pipeline.structure import split_blocks
+    from pipeline.tables import build_tables
+    from pipeline.text import normalise_document
+    from pipeline.validate import ValidationFailed, validate_tables
+
+    wall: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
+
+    def timed(stage: str, function, *args):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        try:
+            return function(*args)
+        finally:
+            wall[stage] += time.perf_counter() - started
+            cpu[stage] += time.process_time() - started_cpu
+
+    def warm_up() -> None:
+        import pipeline.worker_preload  # noqa: F401  (what each run's worker forkserver does once)
+
+    timed("warm_up", warm_up)
+    nlp = build_nlp()
+    results, pages = [], 0
+    for path in _files(paths):
+        data = path.read_bytes()
+        sha256 = timed("hash", lambda: hashlib.sha256(data).hexdigest())
+        raw = timed("read", read_document, path, data)
+        text = timed("normalise", normalise_document, raw.pages)
+        blocks = timed("structure", lambda: tuple(split_blocks(text)))
+        docs = timed("nlp", lambda: tuple(nlp.pipe((b.text for b in blocks), batch_size=NLP_BATCH_SIZE)))
+        parsed = ParsedDocument(doc_id_for(sha256), text, blocks, docs)
+        mentions = timed("extract_mentions", lambda: tuple(extract_mentions(parsed)))
+        figures = timed("extract_figures", lambda: tuple(extract_figures(parsed)))
+        recommendations = timed("extract_recommendations", lambda: tuple(extract_recommendations(parsed)))
+        pages += len(raw.pages)
+        results.append(DocumentResult(parsed.doc_id, path.name, sha256, raw.media_type, len(raw.pages), "ok", None,
+                                      chars=len(text.text), repairs=dict(text.repairs), mentions=mentions,
+                                      figures=figures, recommendations=recommendations))
+    tables = timed("resolve", build_tables, results, [])
+    failures = 0
+    try:
+        tables = timed("validate", validate_tables, tables)
+    except ValidationFailed as exc:  # reported; the unvalidated tables still show what publishing costs
+        failures = len(exc.failures)
+    timed("publish", publish, tables, out_dir)
+    return {"seconds": {stage: wall[stage] for stage in STAGES}, "cpu_s": {stage: cpu[stage] for stage in STAGES},
+            "warm_up": {"seconds": wall["warm_up"], "cpu_s": cpu["warm_up"]}, "documents": len(results),
+            "pages": pages, "validation_failures": failures,
+            "rows": {name: len(frame) for name, frame in tables.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.probes", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    probes = parser.add_subparsers(dest="probe", required=True)
+    probes.add_parser("baseline").add_argument("pdf", type=Path)
+    run = probes.add_parser("ingest")
+    run.add_argument("src_dir", type=Path)
+    run.add_argument("out_dir", type=Path)
+    run.add_argument("--workers", type=int, default=None, help="default: the pipeline's (one per core)")
+    staged = probes.add_parser("stages")
+    staged.add_argument("out_dir", type=Path)
+    staged.add_argument("paths", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    if args.probe == "baseline":
+        result = baseline(args.pdf)
+    elif args.probe == "ingest":
+        result = ingest(args.src_dir, args.out_dir, args.workers)
+    else:
+        result = stages(args.out_dir, args.paths)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
