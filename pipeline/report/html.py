@@ -41,7 +41,7 @@ tr:target { outline: 2px solid var(--accent); }
 code, .id { font: 12px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .id { color: var(--muted); word-break: break-all; }
 mark { background: var(--mark); padding: 0 1px; }
-.ctx { max-width: 620px; }
+td.ctx { width: 58%; min-width: 420px; }  /* the context and its page image get most of the row */
 .warn { color: #8a3b00; overflow-wrap: anywhere; }
 td.warn { max-width: 380px; }
 .bad { color: #a11; font-weight: 600; }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,8 +136,10 @@ class _Rendered:
     posconv: object  # pdfium's page <-> bitmap coordinate converter for this render (crop box and rotation)
     left: float  # text extent, side margins included
     right: float
-    tops: list[float]  # sorted tops and bottoms of the page's text runs: where whole lines start and end
-    bottoms: list[float]
+    by_bottom: list[float]  # text runs sorted by bottom, with the smallest top of the runs from there on
+    min_top_from: list[float]
+    by_top: list[float]  # text runs sorted by top, with the largest bottom of the runs up to there
+    max_bottom_upto: list[float]
 
     @classmethod
     def of(cls, page, textpage) -> _Rendered:
@@ -148,20 +151,27 @@ class _Rendered:
         margin = SIDE_MARGIN_PT * SCALE
         left = max(0.0, min((r[0] for r in runs), default=0.0) - margin)
         right = min(float(image.width), max((r[2] for r in runs), default=float(image.width)) + margin)
-        return cls(image, posconv, left, right, sorted(r[1] for r in runs), sorted(r[3] for r in runs))
+        by_bottom = sorted(runs, key=lambda r: r[3])
+        min_top_from = list(accumulate(reversed([r[1] for r in by_bottom]), min))[::-1]
+        by_top = sorted(runs, key=lambda r: r[1])
+        max_bottom_upto = list(accumulate((r[3] for r in by_top), max))
+        return cls(image, posconv, left, right, [r[3] for r in by_bottom], min_top_from, [r[1] for r in by_top],
+                   max_bottom_upto)
 
     def pixels(self, box: tuple[float, float, float, float]) -> Box:
         return _pixels(self.posconv, box)
 
     def vertical_span(self, first: float, last: float) -> tuple[float, float]:
-        """Top and bottom of a crop around first..last: margins snapped to whole printed lines."""
+        """Top and bottom of a crop around first..last: every line reaching into the margins is shown whole
+        (never cut through), within twice the margin of the item."""
         margin = MARGIN_PT * SCALE
-        i = bisect.bisect_left(self.tops, first - margin)
-        j = bisect.bisect_right(self.bottoms, last + margin) - 1
-        top = min(self.tops[i], first) if i < len(self.tops) else first
-        bottom = max(self.bottoms[j], last) if j >= 0 else last
-        top = max(0.0, top - EDGE_PT * SCALE)
-        return top, min(float(self.image.height), bottom + EDGE_PT * SCALE, top + MAX_REGION_PT * SCALE)
+        i = bisect.bisect_left(self.by_bottom, first - margin)  # runs ending below the top margin's edge
+        j = bisect.bisect_right(self.by_top, last + margin)  # runs starting above the bottom margin's edge
+        top = min(self.min_top_from[i], first) if i < len(self.by_bottom) else first - margin
+        bottom = max(self.max_bottom_upto[j - 1], last) if j else last + margin
+        top = max(0.0, max(top, first - 2 * margin) - EDGE_PT * SCALE)
+        bottom = min(bottom, last + 2 * margin) + EDGE_PT * SCALE
+        return top, min(float(self.image.height), bottom, top + MAX_REGION_PT * SCALE)
 
 
 def _pixels(posconv, box: tuple[float, float, float, float]) -> Box:
