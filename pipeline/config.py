@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -9,6 +10,20 @@ PATTERNS_DIR = PACKAGE_DIR / "nlp" / "patterns"
 
 # Files larger than this are not read at all (a report of several hundred pages is ~20 MB).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# PDF pages read per document. A longer PDF keeps its first MAX_PAGES pages and gets status too_large, so a
+# runaway file (a scanned archive, a data dump) costs bounded time while its start is still searchable. At the
+# ~0.15 s a page measured on text-heavy reports, 1000 pages take about 2.5 minutes: longer than any report seen
+# here (the longest sample runs to 86 pages), shorter than the per-document time limit.
+MAX_PAGES = 1000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document input limits; pass other values to `process_file` to change them for a run."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_pages: int = MAX_PAGES
+
 
 # A word counts as "known English" when its Zipf frequency (wordfreq, log10 per billion words) is at least
 # this; 3.0 is about one use per million words, enough to exclude extraction debris such as "nancial" (1.2).

@@ -7,14 +7,15 @@ import logging
 import threading
 from pathlib import Path
 
-from pipeline.config import MAX_FILE_BYTES
+from pipeline.config import Limits
 from pipeline.extract import ParsedDocument
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.organisations import extract_mentions
 from pipeline.extract.recommendations import extract_recommendations
 from pipeline.nlp import build_nlp
 from pipeline.read import ReadError, read_document
-from pipeline.records import DocumentResult, RawDocument
+from pipeline.read.passwords import Passwords, load_passwords
+from pipeline.records import DocumentResult, RawDocument, ReadFacts
 from pipeline.structure import split_blocks
 from pipeline.text import normalise_document
 
@@ -31,28 +32,47 @@ def doc_id_for(sha256: str) -> str:
     return f"doc_{sha256[:16]}"
 
 
-def process_file(src_dir: Path, path: Path) -> DocumentResult:
-    """Process one file; never raises for a bad input: the failure is the document's status and error."""
+def process_file(src_dir: Path, path: Path, limits: Limits = Limits(),
+                 passwords: Passwords | None = None) -> DocumentResult:
+    """Process one file; never raises for a bad input: the failure is the document's status and error.
+    `passwords` defaults to src_dir/passwords.yml."""
     source = path.relative_to(src_dir).as_posix()
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        digest = hashlib.sha256(f"too_large:{source}:{size}".encode()).hexdigest()
-        return DocumentResult(doc_id_for(digest), source, "", "unknown", 0, "too_large",
-                              f"{source}: {size / 1e6:.0f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            digest = hashlib.sha256(f"too_large:{source}:{size}".encode()).hexdigest()
+            return DocumentResult(doc_id_for(digest), source, "", "unknown", 0, "too_large",
+                                  f"{source}: {size / 1e6:.0f} MB is over the {limits.max_file_bytes / 1e6:.0f} MB "
+                                  "file size limit (max_file_bytes, MAX_FILE_BYTES in pipeline/config.py); not read")
+        data = path.read_bytes()
+    except OSError as exc:
+        digest = hashlib.sha256(f"error:{source}".encode()).hexdigest()
+        log.error("%s: the file could not be read from disk: %s", source, exc)
+        return DocumentResult(doc_id_for(digest), source, "", "unknown", 0, "error",
+                              f"{source}: the file could not be read from disk ({type(exc).__name__}: "
+                              f"{exc.strerror or exc}); check that it exists and is readable")
     sha256 = hashlib.sha256(data).hexdigest()
     doc_id = doc_id_for(sha256)
+    passwords = load_passwords(src_dir) if passwords is None else passwords
     try:
-        raw = read_document(path, data)
+        raw = read_document(path, data, passwords.lookup(source), max_pages=limits.max_pages)
     except ReadError as exc:
-        log.warning("%s: %s (%s)", source, exc, exc.status)
-        return DocumentResult(doc_id, source, sha256, "unknown", 0, exc.status, f"{source}: {exc}")
+        message = str(exc)
+        if exc.status == "encrypted" and passwords.problem:
+            message += f" ({passwords.problem})"
+        log.warning("%s: %s (%s)", source, message, exc.status)
+        return DocumentResult(doc_id, source, sha256, "unknown", 0, exc.status, f"{source}: {message}",
+                              facts=ReadFacts(encrypted=exc.status == "encrypted"))
+    except Exception as exc:  # a reader bug or a library failing in a way it does not document
+        log.error("%s: reading failed: %s: %s", source, type(exc).__name__, exc)
+        return DocumentResult(doc_id, source, sha256, "unknown", 0, "error",
+                              f"{source}: reading failed unexpectedly ({type(exc).__name__}: {exc})")
     try:
         return process_raw(doc_id, source, sha256, raw)
     except Exception as exc:  # a rule bug on one document must not stop the others
         log.error("%s: extraction failed: %s: %s", source, type(exc).__name__, exc)
         return DocumentResult(doc_id, source, sha256, raw.media_type, len(raw.pages), "error",
-                              f"{source}: extraction failed ({type(exc).__name__}: {exc})")
+                              f"{source}: extraction failed ({type(exc).__name__}: {exc})", facts=raw.facts)
 
 
 def parse(doc_id: str, raw: RawDocument) -> ParsedDocument:
@@ -65,13 +85,16 @@ def parse(doc_id: str, raw: RawDocument) -> ParsedDocument:
 
 
 def process_raw(doc_id: str, source: str, sha256: str, raw: RawDocument) -> DocumentResult:
-    """Extract every record type from an already-read document."""
+    """Extract every record type from an already-read document; its status is the reader's, or `empty`."""
     parsed = parse(doc_id, raw)
     chars = len(parsed.text.text)
-    status, error = ("ok", None) if chars else ("empty", f"{source}: no text could be extracted")
-    if raw.warnings and status == "ok":
-        error = f"{source}: " + "; ".join(raw.warnings)
+    status, notes = raw.status, list(raw.warnings)
+    if not chars and status in ("ok", "mislabelled", "partial", "too_large"):
+        status = "empty"
+        notes.append("no text could be extracted")
     return DocumentResult(
-        doc_id, source, sha256, raw.media_type, len(raw.pages), status, error, chars, parsed.text.repairs,
+        doc_id, source, sha256, raw.media_type, len(raw.pages), status,
+        f"{source}: " + "; ".join(notes) if notes else None, chars, parsed.text.repairs,
         tuple(extract_mentions(parsed)), tuple(extract_figures(parsed)), tuple(extract_recommendations(parsed)),
+        raw.facts,
     )

@@ -6,12 +6,25 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class ReadFacts:
+    """What reading learnt about a document's pages; published as columns of the documents table."""
+
+    pages_failed: int = 0  # pages whose text is lost: they could not be parsed, or the page tree lost them
+    pages_without_text: int = 0  # pages that are images without a text layer (scans), after any OCR
+    pages_garbled: int = 0  # pages whose text layer is debris, after any OCR
+    pages_ocr: int = 0  # pages whose text comes from OCR
+    encrypted: bool = False  # the file is password-protected (opened or not)
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """What a reader returns: the text of each page, in reading order, as the source gave it."""
 
     media_type: str
     pages: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what went wrong or was repaired, for the documents table's error column
+    status: str = "ok"  # the reader's verdict, one of DOCUMENT_STATUSES (ok, partial, no_text_layer, ...)
+    facts: ReadFacts = ReadFacts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +97,4 @@ class DocumentResult:
     mentions: tuple[Mention, ...] = ()
     figures: tuple[Figure, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    facts: ReadFacts = ReadFacts()

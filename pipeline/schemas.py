@@ -49,6 +49,15 @@ class Documents(pa.DataFrameModel):
     sha256: Series[str] = pa.Field(str_matches=r"^([0-9a-f]{64})?$", description="SHA-256 of the file's bytes.")
     media_type: Series[str] = pa.Field(isin=MEDIA_TYPES, description="Type detected from the content.")
     pages: Series[int] = pa.Field(ge=0, description="Number of pages read.")
+    pages_failed: Series[int] = pa.Field(ge=0, description="Pages whose text is lost: they could not be parsed, or the "
+                                                            "file's damaged page tree lost them (status partial).")
+    pages_without_text: Series[int] = pa.Field(ge=0, description="Pages that are images without a text layer "
+                                                                  "(scans), after any OCR.")
+    pages_garbled: Series[int] = pa.Field(ge=0, description="Pages whose text layer is not readable text (a bad OCR "
+                                                             "layer, fonts without a Unicode map), after any OCR.")
+    pages_ocr: Series[int] = pa.Field(ge=0, description="Pages whose text was read by OCR (tesseract, when installed).")
+    encrypted: Series[bool] = pa.Field(description="The file is password-protected (opened with the empty password "
+                                                   "or one from passwords.yml, else status encrypted).")
     status: Series[str] = pa.Field(isin=DOCUMENT_STATUSES, description="Outcome of reading and extraction.")
     error: Series[str] = pa.Field(nullable=True, description="What went wrong, naming the file and cause.")
     chars: Series[int] = pa.Field(ge=0, description="Characters of normalised text.")

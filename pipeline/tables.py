@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import pandas as pd
 
@@ -75,7 +75,7 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
               for name, rows in (("mention", mention_rows), ("figure", figure_rows),
                                  ("recommendation", recommendation_rows))}
     document_rows = [{"doc_id": r.doc_id, "source": r.source, "sha256": r.sha256, "media_type": r.media_type,
-                      "pages": r.pages, "status": r.status, "error": r.error, "chars": r.chars,
+                      "pages": r.pages, "status": r.status, "error": r.error, "chars": r.chars, **asdict(r.facts),
                       **{f"repairs_{k}": int(r.repairs.get(k, 0)) for k in REPAIR_STEPS},
                       **{f"{name}_count": int(c.get(r.doc_id, 0)) for name, c in counts.items()},
                       "pipeline_version": PIPELINE_VERSION}

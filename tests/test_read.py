@@ -295,3 +295,99 @@ def test_garbage_after_a_pdf_header_is_corrupt(tmp_path):
     with pytest.raises(ReadError) as error:
         read_document(path, path.read_bytes())
     assert error.value.status == "corrupt"
+
+
+# -- what a file is, whatever its name says ------------------------------------------------------------------
+
+@pytest.mark.parametrize("data, named", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "a PNG image"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(100), "a JPEG image"),
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), ".docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "legacy Microsoft Office"),
+    (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Evaluation report\\par }", "an RTF document"),
+    (b"%!PS-Adobe-3.0\n%%Title: report\n", "a PostScript file"),
+])
+def test_unsupported_formats_are_named_with_what_to_do(tmp_path, data, named):
+    path = tmp_path / "report.pdf"
+    with pytest.raises(ReadError) as error:
+        read_document(path, data)
+    assert error.value.status == "unsupported"
+    assert named in str(error.value) and ("PDF" in str(error.value) or "unpack" in str(error.value))
+
+
+def test_rtf_and_postscript_are_not_read_as_plain_text():
+    assert sniff_media_type(b"{\\rtf1\\ansi Evaluation report}") == "application/octet-stream"
+    assert sniff_media_type(b"%!PS-Adobe-3.0\n") == "application/octet-stream"
+
+
+def test_unknown_binary_content_is_unsupported_of_unknown_type(tmp_path):
+    with pytest.raises(ReadError) as error:
+        read_document(tmp_path / "data.bin", bytes((i * 7) % 32 for i in range(500)))
+    assert error.value.status == "unsupported" and "unknown type" in str(error.value)
+
+
+def test_a_zero_byte_file_and_a_blank_file_say_which_they_are(tmp_path):
+    with pytest.raises(ReadError) as zero:
+        read_document(tmp_path / "a.pdf", b"")
+    with pytest.raises(ReadError) as blank:
+        read_document(tmp_path / "a.txt", b"  \n")
+    assert "0 bytes" in str(zero.value) and "white space" in str(blank.value)
+
+
+def test_html_saved_as_pdf_is_read_as_html_and_flagged_mislabelled(tmp_path):
+    path = tmp_path / "final-evaluation.pdf"
+    raw = read_document(path, EVALUATION_HTML)
+    assert raw.status == "mislabelled" and raw.media_type == "text/html"
+    assert raw.warnings[0] == "named .pdf but the content is an HTML page, not a PDF; read as an HTML page"
+    assert "Final Evaluation of the Water Governance Programme" in raw.pages[0]
+
+
+def test_a_pdf_named_txt_is_read_as_a_pdf_and_flagged(tmp_path):
+    path = tmp_path / "summary.txt"
+    path.write_bytes(pdf_bytes([["Summary of the mid-term review"]]))
+    raw = read_document(path, path.read_bytes())
+    assert raw.media_type == "application/pdf" and raw.status == "mislabelled"
+    assert raw.pages[0] == "Summary of the mid-term review"
+
+
+@pytest.mark.parametrize("name", ["notes.md", "README", "report.PDF.html", "export.csv"])
+def test_names_that_claim_nothing_or_the_right_type_are_not_flagged(tmp_path, name):
+    data = EVALUATION_HTML if name.endswith(".html") else b"Mid-term review notes.\n"
+    raw = read_document(tmp_path / name, data)
+    assert raw.status == "ok" and not any("named" in w for w in raw.warnings)
+
+
+@pytest.mark.parametrize("title", ["Page Not Found | GovInfo", "404 Not Found", "403 Forbidden", "Access Denied",
+                                   "Just a moment...", "503 Service Temporarily Unavailable"])
+def test_a_web_server_error_page_is_called_a_failed_download(title):
+    html = f"<html><head><title>{title}</title></head><body><h1>Sorry</h1><p>Try the search.</p></body></html>"
+    raw = read_html(html.encode())
+    assert len(raw.warnings) == 1 and "download the report again" in raw.warnings[0] and title in raw.warnings[0]
+
+
+def test_a_report_page_is_not_an_error_page():
+    assert read_html(EVALUATION_HTML).warnings == ()
+
+
+# -- mojibake -------------------------------------------------------------------------------------------------
+
+# UTF-8 that went through Windows-1252 on its way (as in a saved Wikipedia extract in the shared corpus).
+MOJIBAKE = "He made his debut in the 1985â€“86 season and joined for Â£275,000 â€” a club record.\n"
+
+
+def test_mojibake_in_a_text_file_is_repaired_and_noted():
+    raw = read_text(MOJIBAKE.encode("utf-8"))
+    assert raw.pages[0] == "He made his debut in the 1985–86 season and joined for £275,000 — a club record.\n"
+    assert len(raw.warnings) == 1 and raw.warnings[0].startswith("repaired mojibake")
+
+
+def test_mojibake_in_html_is_repaired():
+    raw = read_html(f"<html><body><p>{MOJIBAKE}</p></body></html>".encode("utf-8"))
+    assert "1985–86 season" in raw.pages[0] and "£275,000" in raw.pages[0]
+    assert any(w.startswith("repaired mojibake") for w in raw.warnings)
+
+
+@pytest.mark.parametrize("sample", sorted(ACCENTED_SAMPLES))
+def test_correct_accented_text_is_not_mistaken_for_mojibake(sample):
+    raw = read_text(ACCENTED_SAMPLES[sample].encode("utf-8"))
+    assert raw.pages[0] == ACCENTED_SAMPLES[sample] and raw.warnings == ()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline.read.detect import sniff_media_type
+from pipeline.config import MAX_PAGES
+from pipeline.read.detect import name_mismatch, sniff_media_type, unsupported_reason
 from pipeline.read.errors import ReadError
 from pipeline.read.html import read_html
 from pipeline.read.pdf import read_pdf
@@ -14,15 +16,24 @@ from pipeline.records import RawDocument
 __all__ = ["ReadError", "read_document", "sniff_media_type"]
 
 
-def read_document(path: Path, data: bytes, password: str | None = None) -> RawDocument:
-    """Read one file whose bytes are already loaded; raise ReadError with a status and a cause."""
+def read_document(path: Path, data: bytes, password: str | None = None, *, max_pages: int = MAX_PAGES,
+                  ocr: bool = True) -> RawDocument:
+    """Read one file whose bytes are already loaded; raise ReadError with a status and a cause when nothing
+    could be read. A file read in part or with problems comes back with its status and warnings."""
     media_type = sniff_media_type(data)
     if media_type == "application/pdf":
-        return read_pdf(path, password=password)
-    if media_type == "text/html":
-        return read_html(data)
-    if media_type == "text/plain":
-        return read_text(data)
-    if media_type == "empty":
-        raise ReadError("empty", "the file is empty (0 bytes of content)")
-    raise ReadError("unsupported", "not a PDF, HTML or text file (binary content of an unknown type)")
+        raw = read_pdf(path, password=password, max_pages=max_pages, ocr=ocr)
+    elif media_type == "text/html":
+        raw = read_html(data)
+    elif media_type == "text/plain":
+        raw = read_text(data)
+    elif media_type == "empty":
+        raise ReadError("empty", "the file is empty (no content but white space)" if data else
+                                 "the file is empty (0 bytes)")
+    else:
+        raise ReadError("unsupported", unsupported_reason(data))
+    mismatch = name_mismatch(path, media_type)
+    if mismatch is None:
+        return raw
+    # The content wins; the name's claim is reported, and is the status when nothing worse happened.
+    return replace(raw, warnings=(mismatch, *raw.warnings), status="mislabelled" if raw.status == "ok" else raw.status)
