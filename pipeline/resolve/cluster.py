@@ -82,10 +82,11 @@ class Clusters:
         """No forced split between the two clusters, no two different declared initialisms, and (with `subsets`)
         no name of one that is a strict subset of a name of the other ("Civil Society" / "Civil Society
         Development Association")."""
-        for x, y in ((ra, rb), (rb, ra)):
-            for node in self.members[x]:
-                if any(self.find(other) == y for other in self.cannot.get(node, ())):
-                    return False
+        if self.cannot:  # forced splits exist: look for one between the two clusters
+            for x, y in ((ra, rb), (rb, ra)):
+                for node in self.members[x]:
+                    if any(self.find(other) == y for other in self.cannot.get(node, ())):
+                        return False
         ia, ib = self.initialisms[ra], self.initialisms[rb]
         if ia and ib and not ia & ib:
             return False
