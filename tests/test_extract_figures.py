@@ -269,3 +269,8 @@ def test_a_participle_before_a_plural_noun_is_part_of_what_is_counted():
 def test_a_range_of_percentages_with_both_signs():
     figure = only_figure("Sales should grow 2.5% – 3.5% next year.")
     assert (figure.value, figure.value_max, figure.unit) == (2.5, 3.5, "percent")
+
+
+def test_figure_text_stops_at_the_figure_inside_a_longer_token():
+    found = figures_in("Sales grew 2.6%(1) in the quarter.")
+    assert [(f.text, f.value) for f in found] == [("2.6%", 2.6)]

@@ -12,7 +12,8 @@ def extract_figures(parsed: ParsedDocument) -> list[Figure]:
     for block, doc in zip(parsed.blocks, parsed.docs):
         for span in doc.spans.get("figures", []):
             info = span._.figure
-            prov = provenance(parsed, block, span.start_char, span.end_char, f"figure_{info['rule']}")
-            figures.append(Figure(squash(span.text), info["value"], info["value_max"], info["unit"], info["counted"],
-                                  info["qualifier"], squash(span.sent.text), prov))
+            start, end = info["start_char"], info["end_char"]
+            prov = provenance(parsed, block, start, end, f"figure_{info['rule']}")
+            figures.append(Figure(squash(block.text[start:end]), info["value"], info["value_max"], info["unit"],
+                                  info["counted"], info["qualifier"], squash(span.sent.text), prov))
     return figures

@@ -453,7 +453,8 @@ class Figures:
             start, end, info = figure
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                span._.figure = info
+                # The figure's own characters: a token may run on past it ("2.6%(1)" is one token).
+                span._.figure = {**info, "start_char": start, "end_char": end}
                 spans.append(span)
         doc.spans["figures"] = spans
         return doc
