@@ -31,9 +31,6 @@ KNOWN_WORD_ZIPF = 3.0
 # A repaired spelling must be this much more frequent than the damaged one before we replace it.
 REPAIR_MIN_GAIN_ZIPF = 1.5
 
-# Organisation names whose keys score at least this (rapidfuzz token_sort_ratio, 0-100) are merged.
-FUZZY_MERGE_SCORE = 92.0
-
 # A document still being processed after this many seconds is stopped and gets status "timeout". The
 # slowest real report seen here (a 400-page text-heavy PDF) takes ~60 s; ten times that catches runaways.
 DOCUMENT_TIME_LIMIT_S = 600.0

@@ -157,8 +157,8 @@ class Recommendations(_Provenance):
 class OrganisationLinks(pa.DataFrameModel):
     """Each merge decision of organisation resolution, for audit."""
 
-    left: Series[str] = pa.Field(description="Key of one name merged.")
-    right: Series[str] = pa.Field(description="Key of the other name merged.")
+    left: Series[str] = pa.Field(description="A printed form of one of the merged names.")
+    right: Series[str] = pa.Field(description="A printed form of the other merged name.")
     score: Series[float] = pa.Field(ge=0, le=100, description="Similarity score (100 for exact rules).")
     reason: Series[str] = pa.Field(isin=LINK_REASONS, description="Why the two were merged.")
 
