@@ -184,11 +184,12 @@ def _contexts(source: Source | None, own: dict[str, pd.DataFrame]) -> tuple[dict
 
 def _document_header(doc, problem: str | None, pdf_items: int, requested: int, regions: dict[str, Region],
                      disagreements: int) -> str:
-    facts = [("doc_id", doc.doc_id), ("media type", doc.media_type), ("pages", doc.pages), ("status", doc.status),
-             ("sha256", doc.sha256), ("characters", doc.chars), ("pipeline version", doc.pipeline_version)]
+    # Every column of the document's row (whatever the schema holds), the repair counts summed up in one line.
+    facts = [(name, getattr(doc, name)) for name in doc._fields
+             if name not in ("source", "error") and not name.startswith("repairs_")]
     repairs = ", ".join(f"{name.removeprefix('repairs_').replace('_', ' ')} {getattr(doc, name)}"
                         for name in doc._fields if name.startswith("repairs_") and getattr(doc, name))
-    rows = "".join(f"<tr><th>{esc(k)}</th>{cell(v)}</tr>" for k, v in facts)
+    rows = "".join(f"<tr><th>{esc(k.replace('_', ' '))}</th>{cell(v)}</tr>" for k, v in facts)
     rows += f"<tr><th>text repairs</th>{cell(repairs or 'none')}</tr>"
     if text_of(doc.error):
         rows += f'<tr><th>error</th><td class="warn">{esc(doc.error)}</td></tr>'
