@@ -102,6 +102,7 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
             current = _Open("item", start, end, "numbered")
         elif not next_line[:1].islower() and not (current is not None and current.kind != "heading"
                                                   and not previous_blank and _ends_open(text, lines[index - 1], line)) \
+                and not (not next_blank and _wraps_like_body(line)) \
                 and is_heading_line(line, standalone=previous_blank or next_blank or current is None
                                     or current.kind == "heading"):
             close()
@@ -118,6 +119,13 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
         closed_by_blank = False
     close()
     return _with_sections(_join_across_pages(doc, _rejoin_stranded_lines(doc, blocks)))
+
+
+def _wraps_like_body(line: str) -> bool:
+    """A line with text right below it that reads like the start of a paragraph, not a title: a lower-case
+    word that is not a minor word ('We recommend that the Secretary of Agriculture direct the Food and')."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", _SECTION_NUMBER.sub("", line.strip()))
+    return len(words) > 3 and any(w[0].islower() and w.lower() not in _MINOR_WORDS for w in words)
 
 
 def _ends_open(text: str, previous: tuple[int, int], line: str) -> bool:

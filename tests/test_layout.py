@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from pipeline.process import process_file
 from pipeline.read.layout import layout_lines, page_text
 from pipeline.text import normalise_document
 from pdf_fixtures import escape_pdf_string
@@ -178,3 +179,30 @@ def test_layout_lines_accepts_words_without_size():
              {"text": "Controls", "x0": 72.0, "x1": 118.0, "top": 130.0, "bottom": 140.0},
              {"text": "were", "x0": 121.0, "x1": 140.0, "top": 130.0, "bottom": 140.0}]
     assert layout_lines(words, 612) == ["Findings", "", "Controls were"]
+
+
+def test_gao_page_with_side_headings_reads_its_recommendation_whole(tmp_path):
+    # Older GAO layout: section titles in the left margin beside the body text; read line by line they
+    # interleave with the recommendation ("Recommendation for We recommend that ...").
+    body = ["Formula marketing reaches most participants, and most states do not restrict",
+            "the use of the program's logo in advertisements. Without such provisions in",
+            "their contracts, states cannot stop manufacturers from implying that the",
+            "program endorses their products, and the program cannot protect its name.",
+            "",
+            "We recommend that the Secretary of Agriculture direct the Food and Nutrition",
+            "Service to educate all states about its policy restricting the use of the",
+            "program's logo and to ensure that all state contracts include such provisions.",
+            "",
+            "We provided a draft of this report to the department for review and comment.",
+            "The department agreed with our recommendation and said that it would issue",
+            "guidance to all states before the next contracts are signed."]
+    runs = [(36, 100, 13, "Conclusions"), (36, 100 + 5 * 13, 13, "Recommendation for"),
+            (36, 116 + 5 * 13, 13, "Executive Action"), (36, 100 + 9 * 13, 13, "Agency Comments")]
+    runs += [r for r in lines_at(216, 100, body, size=10, leading=13) if r[3]]
+    positioned_pdf(tmp_path / "gao.pdf", runs)
+    recs = process_file(tmp_path, tmp_path / "gao.pdf").recommendations
+    assert [(r.audience, r.prov.section, r.text) for r in recs] == [
+        ("Secretary of Agriculture", "Recommendation for Executive Action",
+         "We recommend that the Secretary of Agriculture direct the Food and Nutrition Service to educate all states "
+         "about its policy restricting the use of the program's logo and to ensure that all state contracts include "
+         "such provisions.")]

@@ -209,3 +209,14 @@ def test_a_line_continuing_an_unfinished_line_is_not_a_heading():
     doc = normalise_document(("Participation is low among infants in the Program for Women, Infants and\n"
                               "Children (WIC). The program is run by the Food and Nutrition Service.",))
     assert [b.kind for b in split_blocks(doc)] == ["paragraph"]
+
+
+def test_a_capitalised_sentence_start_with_text_right_below_is_not_a_heading():
+    doc = normalise_document(("Results\n\nWe recommend that the Secretary of Agriculture direct the Food and Nutrition\n"
+                              "Service to educate all states about its policy.",))
+    assert [(b.kind, b.text[:10]) for b in split_blocks(doc)] == [("heading", "Results"), ("paragraph", "We recomme")]
+
+
+def test_a_title_with_body_text_right_below_is_still_a_heading():
+    doc = normalise_document(("Scope and Methodology\nWe reviewed files from 2019 to 2022.",))
+    assert [b.kind for b in split_blocks(doc)] == ["heading", "paragraph"]
