@@ -67,7 +67,7 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
         first_by_text: dict[str, str] = {}
         for rec in r.recommendations:
             rid = record_id("rec", rec.prov.doc_id, rec.prov.norm_start, rec.prov.norm_end, rec.text)
-            key = squash(rec.text).lower()
+            key = f"{rec.audience or ''}\x1f{squash(rec.text).lower()}"  # same words to another audience is not a restatement
             recommendation_rows.append({"recommendation_id": rid, "text": rec.text, "audience": rec.audience,
                                         "kind": rec.kind, "duplicate_of": first_by_text.get(key), **_prov(rec.prov)})
             first_by_text.setdefault(key, rid)
