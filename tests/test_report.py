@@ -490,3 +490,25 @@ def test_a_report_written_again_keeps_nothing_stale(published, tmp_path, program
     write_report(small, tmp_path / "report", src)
     pages = {p.stem for p in (tmp_path / "report" / "documents").glob("*.html")}
     assert pages == set(small["documents"]["doc_id"])
+
+
+def test_encrypted_pdf_is_re_read_with_its_password(shared_corpus, tmp_path):
+    """A PDF opened with a passwords.yml password gets its context and page images too, and the password
+    appears nowhere in the report."""
+    name, password = "encrypted_backup4all_brochure_pw-test.pdf", "test"
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(shared_corpus / name, src / name)
+    (src / "passwords.yml").write_text(f"{name}: {password}\n", encoding="utf-8")
+    ingest(src, tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    index = write_report(tables, tmp_path / "report", src)
+    doc_id = tables["documents"]["doc_id"].iloc[0]
+    rows = parse(index.parent / "documents" / f"{doc_id}.html").rows
+    items = [item for name, key in ITEM_TABLES.items() for item in tables[name][key]]
+    assert items, "the brochure should yield items"
+    for item in items:
+        assert rows[item]["images"], item
+    pages = "".join(p.read_text(encoding="utf-8") for p in index.parent.rglob("*.html"))
+    assert "could not be recovered" not in pages
+    assert f": {password}" not in pages and "passwords.yml" not in pages

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.read.passwords import load_passwords
 from pipeline.report.changes import VersionChanges, compare_versions
 from pipeline.report.charts import bar_chart, heatmap
 from pipeline.report.context import Context, Source, load_source, sentence_context, span_agrees, span_context
@@ -69,6 +70,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
     organisations = {row.org_id: row for row in tables["organisations"].itertuples(index=False)}
+    passwords = load_passwords(src_dir)  # encrypted PDFs are re-read with the password the run used
     items = {name: dict(tuple(tables[name].groupby("doc_id", sort=False))) if len(tables[name]) else {}
              for name in ("mentions", "figures", "recommendations")}
     empty = {name: tables[name].iloc[0:0] for name in items}
@@ -76,7 +78,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     for number, doc in enumerate(documents.itertuples(index=False), start=1):
         started = time.perf_counter()
         own = {name: items[name].get(doc.doc_id, empty[name]) for name in items}
-        outcome = _write_document(doc, own, organisations, src_dir, report_dir)
+        outcome = _write_document(doc, own, organisations, src_dir, report_dir, passwords.lookup(doc.source))
         outcomes.append(outcome)
         log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which re-reading the source %.1fs)", number,
                  len(documents), doc.source, outcome.items, outcome.images, time.perf_counter() - started,
@@ -117,17 +119,17 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
 
 # -- one page per document ---------------------------------------------------------------------------------
 
-def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_dir: Path,
-                    report_dir: Path) -> DocumentOutcome:
+def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_dir: Path, report_dir: Path,
+                    password: str | None = None) -> DocumentOutcome:
     mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
     # Images of an earlier report written into the same folder must not outlive it.
     shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
     count = len(mentions) + len(figures) + len(recommendations)
     started = time.perf_counter()
-    source = load_source(src_dir, doc.source, doc.sha256) if count else None
+    source = load_source(src_dir, doc.source, doc.sha256, password) if count else None
     read_seconds = time.perf_counter() - started
     contexts, disagreeing = _contexts(source, own)
-    regions, requested = _regions(doc, source, own, disagreeing, report_dir) if source else ({}, 0)
+    regions, requested = _regions(doc, source, own, disagreeing, report_dir, password) if source else ({}, 0)
     pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.raw else 0
     outcome_problem = source.problem if source else None
     disagreements = len(disagreeing)
@@ -143,8 +145,8 @@ def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_
                            read_seconds)
 
 
-def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set[str],
-             report_dir: Path) -> tuple[dict[str, Region], int]:
+def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set[str], report_dir: Path,
+             password: str | None) -> tuple[dict[str, Region], int]:
     """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
     offsets would point at other words)."""
     if doc.media_type != PDF or source.raw is None:
@@ -157,7 +159,8 @@ def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set
     requests = requests[:MAX_IMAGES_PER_DOCUMENT]
     if not requests:
         return {}, 0
-    regions = render_regions(source.path, source.raw.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id)
+    regions = render_regions(source.path, source.raw.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id,
+                             password=password)
     return regions, len(requests)
 
 

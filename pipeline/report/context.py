@@ -53,8 +53,9 @@ class Context:
     note: str | None = None
 
 
-def load_source(src_dir: Path, source: str, sha256: str | None) -> Source:
-    """Re-read and normalise one document; a problem names the file and the cause instead of raising."""
+def load_source(src_dir: Path, source: str, sha256: str | None, password: str | None = None) -> Source:
+    """Re-read and normalise one document (with its passwords.yml password, if encrypted); a problem names the
+    file and the cause instead of raising."""
     path = Path(src_dir) / source
     if not path.is_file():
         return Source(path, problem=f"{source}: source file not found in {src_dir}")
@@ -62,7 +63,7 @@ def load_source(src_dir: Path, source: str, sha256: str | None) -> Source:
     if sha256 and hashlib.sha256(data).hexdigest() != sha256:
         return Source(path, problem=f"{source}: the file has changed since it was extracted (sha256 differs)")
     try:
-        raw = read_document(path, data)
+        raw = read_document(path, data, password)
         return Source(path, raw, normalise_document(raw.pages))
     except ReadError as exc:
         return Source(path, problem=f"{source}: cannot be re-read ({exc})")

@@ -65,7 +65,7 @@ def search_pattern(text: str) -> re.Pattern[str] | None:
 
 
 def render_regions(pdf_path: Path, page_texts: tuple[str, ...], requests: list[RegionRequest], out_dir: Path,
-                   prefix: str = "") -> dict[str, Region]:
+                   prefix: str = "", password: str | None = None) -> dict[str, Region]:
     """Write one PNG per located item under out_dir (named prefix + item id); return a Region per request."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -73,7 +73,7 @@ def render_regions(pdf_path: Path, page_texts: tuple[str, ...], requests: list[R
     for request in requests:
         by_page[request.page].append(request)
     try:
-        pdf = pypdfium2.PdfDocument(str(pdf_path))
+        pdf = pypdfium2.PdfDocument(str(pdf_path), password=password)
     except Exception as exc:  # pdfminer read this file, but pdfium may not (and the reverse)
         problem = f"{Path(pdf_path).name}: pdfium cannot open it for rendering ({type(exc).__name__}: {exc})"
         return {r.item_id: Region(r.item_id, problem=problem) for r in requests}
