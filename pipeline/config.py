@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PATTERNS_DIR = PACKAGE_DIR / "nlp" / "patterns"
 
-# Files larger than this are not read at all (a report of several hundred pages is ~20 MB).
-MAX_FILE_BYTES = 200 * 1024 * 1024
+
+def _limit(name: str, default: int) -> int:
+    """A limit from the environment variable `name` when it is set, else the default."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {value!r}")
+    return int(value)
+
+
+# Files larger than this are not read at all (a report of several hundred pages is ~20 MB). Environment:
+# PIPELINE_MAX_FILE_MB.
+MAX_FILE_BYTES = _limit("PIPELINE_MAX_FILE_MB", 200) * 1024 * 1024
 # PDF pages read per document. A longer PDF keeps its first MAX_PAGES pages and gets status too_large, so a
 # runaway file (a scanned archive, a data dump) costs bounded time while its start is still searchable. At the
 # ~0.15 s a page measured on text-heavy reports, 1000 pages take about 2.5 minutes: longer than any report seen
-# here (the longest sample runs to 86 pages), shorter than the per-document time limit.
-MAX_PAGES = 1000
+# here (the longest sample runs to 86 pages), shorter than the per-document time limit. Environment:
+# PIPELINE_MAX_PAGES.
+MAX_PAGES = _limit("PIPELINE_MAX_PAGES", 1000)
 
 
 @dataclass(frozen=True)

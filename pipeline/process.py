@@ -41,9 +41,10 @@ def process_file(src_dir: Path, path: Path, limits: Limits = Limits(),
         size = path.stat().st_size
         if size > limits.max_file_bytes:
             digest = hashlib.sha256(f"too_large:{source}:{size}".encode()).hexdigest()
+            limit_mb = limits.max_file_bytes / 2**20
             return DocumentResult(doc_id_for(digest), source, "", "unknown", 0, "too_large",
-                                  f"{source}: {size / 1e6:.0f} MB is over the {limits.max_file_bytes / 1e6:.0f} MB "
-                                  "file size limit (max_file_bytes, MAX_FILE_BYTES in pipeline/config.py); not read")
+                                  f"{source}: {size / 2**20:.0f} MB is over the {limit_mb:.0f} MB file size limit "
+                                  "(PIPELINE_MAX_FILE_MB, or MAX_FILE_BYTES in pipeline/config.py); not read")
         data = path.read_bytes()
     except OSError as exc:
         digest = hashlib.sha256(f"error:{source}".encode()).hexdigest()

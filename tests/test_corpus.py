@@ -3,12 +3,16 @@ mislabelled, in several languages and encodings): the run succeeds, every file g
 status fits what MANIFEST.tsv says the file is, and nothing is lost or leaked on the way.
 
 Reads ../shared/corpus (never copied into the repository) and is skipped where it is absent. One run of the
-CLI, in a process of its own, serves every test in the module.
+CLI, in a process of its own, serves every test in the module. The run reads at most CORPUS_MAX_PAGES pages a
+document (PIPELINE_MAX_PAGES): the few long reports then end in `too_large` with exactly that many pages read,
+which tests the page limit on real files and halves the run's time; every damaged, encrypted and scanned file is
+shorter than the limit and read in full.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import subprocess
@@ -22,7 +26,8 @@ from conftest import REPO_DIR
 from pipeline.read.ocr import tesseract_path
 
 pytestmark = pytest.mark.corpus
-# The run takes ~1 minute on two idle cores; this only stops a hung run from hanging the suite.
+CORPUS_MAX_PAGES = 15
+# This only stops a hung run from hanging the suite.
 CORPUS_RUN_TIMEOUT_S = 900
 
 # The status class each manifest category must end in. Reports, tables, web pages and text files read in
@@ -47,7 +52,9 @@ def expected_statuses(row: dict) -> set[str]:
     allowed = set(CATEGORY_STATUSES[row["category"]])
     layer, pages = row["text_layer"].lower(), row["pages"].lower()
     ocr = {"ok"} if tesseract_path() else set()  # with tesseract installed, scans may be read by OCR
-    if row["category"] == "scanned" and layer.startswith("no"):
+    if pages.isdigit() and int(pages) > CORPUS_MAX_PAGES:
+        allowed = {"too_large"}
+    elif row["category"] == "scanned" and layer.startswith("no"):
         allowed = {"no_text_layer"} | ocr
     elif row["category"] == "scanned" and "garbage" in layer:
         allowed = {"garbled_text"} | ocr
@@ -82,7 +89,8 @@ def ingested(corpus_run):
     (worker processes included)."""
     src, out, rows, passwords = corpus_run
     done = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(src), "--out", str(out)],
-                          cwd=REPO_DIR, capture_output=True, text=True, timeout=CORPUS_RUN_TIMEOUT_S)
+                          cwd=REPO_DIR, capture_output=True, text=True, timeout=CORPUS_RUN_TIMEOUT_S,
+                          env={**os.environ, "PIPELINE_MAX_PAGES": str(CORPUS_MAX_PAGES)})
     documents = pd.read_parquet(out / "documents.parquet").set_index("source") if done.returncode == 0 else None
     return done.returncode, documents, done.stdout + done.stderr, out
 
@@ -143,6 +151,17 @@ def test_the_html_download_named_pdf_is_recognised(ingested, corpus_run):
     assert doc["media_type"] == "text/html" and doc["status"] == "mislabelled"
     assert "named .pdf but the content is an HTML page" in doc["error"]
     assert "error page" in doc["error"] and "download the report again" in doc["error"]
+
+
+def test_long_reports_keep_their_first_pages_up_to_the_limit(ingested, corpus_run):
+    _, documents, _, _ = ingested
+    _, _, rows, _ = corpus_run
+    long = [row["filename"] for row in rows if row["pages"].isdigit() and int(row["pages"]) > CORPUS_MAX_PAGES]
+    assert long, "the corpus has reports longer than the test's page limit"
+    for name in long:
+        doc = documents.loc[name]
+        assert doc["pages"] == CORPUS_MAX_PAGES and doc["chars"] > 0, name
+        assert f"only the first {CORPUS_MAX_PAGES} were read" in doc["error"], name
 
 
 def test_a_page_tree_that_lost_pages_is_partial_and_counted(ingested, corpus_run):

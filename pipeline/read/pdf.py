@@ -269,7 +269,7 @@ def _assess(reading: _Reading, max_pages: int) -> RawDocument:
     truncated = reading.total_pages > max_pages
     if truncated:
         warnings.append(f"the PDF has {reading.total_pages} pages; only the first {max_pages} were read "
-                        "(the page limit, MAX_PAGES in pipeline/config.py)")
+                        "(the page limit: PIPELINE_MAX_PAGES, or MAX_PAGES in pipeline/config.py)")
     judged = len(by_kind.get("text", [])) + len(no_text) + len(garbled)
     if not judged and not lost:
         status = "empty"
