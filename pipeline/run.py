@@ -112,11 +112,21 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
     log.info("publishing (with the review report)")
     previous = current_tables(out_dir)
     version = publish(validated, out_dir, keep_versions,
-                      extras=lambda staging: write_report(validated, staging / REPORT_DIR, src_dir, previous))
+                      extras=lambda staging: _write_report_safely(validated, staging / REPORT_DIR, src_dir, previous))
     record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
     return RunSummary(run_id, version, len(results), extracted, dict(statuses),
                       {name: len(frame) for name, frame in validated.items()})
+
+
+def _write_report_safely(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
+                         previous: dict[str, pd.DataFrame] | None) -> None:
+    """The review report helps check the dataset; a fault in it must not stop the dataset being published."""
+    try:
+        write_report(tables, report_dir, src_dir, previous)
+    except Exception as exc:
+        log.error("the review report could not be written (%s: %s); the dataset is published without it",
+                  type(exc).__name__, exc)
 
 
 def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:

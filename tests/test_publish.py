@@ -287,3 +287,13 @@ def test_each_version_carries_its_review_report(small_source, tmp_path):
     first = ingest(small_source, out).version
     assert (first / "report" / "index.html").is_file()
     assert (out / "report" / "index.html").resolve() == (first / "report" / "index.html").resolve()
+
+
+def test_a_failing_report_does_not_stop_publishing(small_source, tmp_path, monkeypatch):
+    def broken_report(*args, **kwargs):
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setattr(pipeline.run, "write_report", broken_report)
+    version = ingest(small_source, tmp_path / "out").version
+    assert (version / "documents.parquet").is_file()
+    assert not (version / "report" / "index.html").exists()
