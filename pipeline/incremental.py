@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 STATE_DIR = "state"
 # Results that depend on something besides the file's bytes (a password file, the limits, the machine's load)
-# are not cached: the next run tries those documents again.
-UNCACHED_STATUSES = frozenset({"encrypted", "timeout", "error", "too_large"})
+# (and, for scans, whether tesseract is installed) are not cached: the next run tries those documents again.
+UNCACHED_STATUSES = frozenset({"encrypted", "timeout", "error", "too_large", "no_text_layer", "garbled_text"})
 
 
 @dataclass
