@@ -2,7 +2,7 @@
 
     python -m bench.probes baseline PDF                 plain pdfplumber extract_words, page by page, pages closed
     python -m bench.probes ingest SRC OUT [--workers N]  pipeline.run.ingest, timed around the call
-    python -m bench.probes stages OUT FILE|DIR ...      every library stage timed on its own, in this one process
+    python -m bench.probes stages OUT FILE|DIR          every library stage timed on its own, in this one process
 
 Each reports wall seconds and CPU seconds. CPU time hardly changes when other work shares the machine (wall time
 does), so it is the steadier measure of cost on a busy machine; wall time is what parallelism improves. A fresh
@@ -26,7 +26,7 @@ from pathlib import Path
 
 # Stage names in pipeline order, as the benchmark table prints them.
 STAGES = ("hash", "read", "normalise", "structure", "nlp", "extract_mentions", "extract_figures",
-          "extract_recommendations", "resolve", "validate", "publish")
+          "extract_recommendations", "resolve", "validate", "publish", "report")
 
 
 def baseline(pdf_path: Path) -> dict:
@@ -79,24 +79,19 @@ def ingest(src_dir: Path, out_dir: Path, workers: int | None) -> dict:
     return result
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for path in paths:
-        out.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
-    return out
-
-
-def stages(out_dir: Path, paths: list[Path]) -> dict:
-    """Wall and CPU seconds spent in each library function over the given files, called directly in this process."""
+def stages(out_dir: Path, source: Path) -> dict:
+    """Wall and CPU seconds spent in each library function on one file or every file of a folder, called directly
+    in this process; `report` is the review report that publishing writes into each version."""
     from pipeline.extract import ParsedDocument
     from pipeline.extract.figures import extract_figures
     from pipeline.extract.organisations import extract_mentions
     from pipeline.extract.recommendations import extract_recommendations
     from pipeline.nlp import build_nlp
     from pipeline.process import NLP_BATCH_SIZE, doc_id_for
-    from pipeline.publish import publish
+    from pipeline.publish import REPORT_DIR, publish
     from pipeline.read import read_document
     from pipeline.records import DocumentResult
+    from pipeline.report.build import write_report
     from pipeline.structure import split_blocks
     from pipeline.tables import build_tables
     from pipeline.text import normalise_document
@@ -119,7 +114,9 @@ def stages(out_dir: Path, paths: list[Path]) -> dict:
     timed("warm_up", warm_up)
     nlp = build_nlp()
     results, pages = [], 0
-    for path in _files(paths):
+    src_dir = source if source.is_dir() else source.parent
+    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+    for path in files:
         data = path.read_bytes()
         sha256 = timed("hash", lambda: hashlib.sha256(data).hexdigest())
         raw = timed("read", read_document, path, data)
@@ -131,7 +128,7 @@ def stages(out_dir: Path, paths: list[Path]) -> dict:
         figures = timed("extract_figures", lambda: tuple(extract_figures(parsed)))
         recommendations = timed("extract_recommendations", lambda: tuple(extract_recommendations(parsed)))
         pages += len(raw.pages)
-        results.append(DocumentResult(parsed.doc_id, path.name, sha256, raw.media_type, len(raw.pages), "ok", None,
+        results.append(DocumentResult(parsed.doc_id, path.relative_to(src_dir).as_posix(), sha256, raw.media_type, len(raw.pages), "ok", None,
                                       chars=len(text.text), repairs=dict(text.repairs), mentions=mentions,
                                       figures=figures, recommendations=recommendations))
     tables = timed("resolve", build_tables, results, [])
@@ -141,6 +138,9 @@ def stages(out_dir: Path, paths: list[Path]) -> dict:
     except ValidationFailed as exc:  # reported; the unvalidated tables still show what publishing costs
         failures = len(exc.failures)
     timed("publish", publish, tables, out_dir)
+    # Beside the published version (whose report/ link publishing has just made), as run.finish writes it into
+    # the version being staged.
+    timed("report", write_report, tables, out_dir / f"stage-{REPORT_DIR}", src_dir, None)
     return {"seconds": {stage: wall[stage] for stage in STAGES}, "cpu_s": {stage: cpu[stage] for stage in STAGES},
             "warm_up": {"seconds": wall["warm_up"], "cpu_s": cpu["warm_up"]}, "documents": len(results),
             "pages": pages, "validation_failures": failures,
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--workers", type=int, default=None, help="default: the pipeline's (one per core)")
     staged = probes.add_parser("stages")
     staged.add_argument("out_dir", type=Path)
-    staged.add_argument("paths", type=Path, nargs="+")
+    staged.add_argument("source", type=Path, help="a file, or a folder whose files are all processed")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     if args.probe == "baseline":
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.probe == "ingest":
         result = ingest(args.src_dir, args.out_dir, args.workers)
     else:
-        result = stages(args.out_dir, args.paths)
+        result = stages(args.out_dir, args.source)
     print(json.dumps(result))
     return 0
 
