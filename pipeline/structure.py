@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pipeline.config import PACKAGE_DIR
 from pipeline.records import Block
-from pipeline.text.normalise import BULLET, NormalisedDocument
+from pipeline.text.normalise import BULLET, CELL_SEPARATOR, NormalisedDocument
 
 # Headings are short: longer lines are body text even when they stand alone.
 HEADING_MAX_CHARS = 100
@@ -52,8 +52,9 @@ class _Open:
 def is_heading_line(line: str, standalone: bool) -> bool:
     """A short title-like line: no sentence punctuation at its end, capitalised words, standing alone."""
     text = line.strip()
-    if not text or len(text) > HEADING_MAX_CHARS or text.endswith(_TERMINAL) or _SENTENCE_INSIDE.search(text):
-        return False
+    if not text or len(text) > HEADING_MAX_CHARS or text.endswith(_TERMINAL) or _SENTENCE_INSIDE.search(text) \
+            or CELL_SEPARATOR in text:
+        return False  # a table row ("Recommendation | Responsible") is data, not a title
     body = _SECTION_NUMBER.sub("", text)
     words = re.findall(r"[^\W\d_][\w'’-]*", body)
     if not words or len(words) > HEADING_MAX_WORDS or not (body[0].isupper() or body[0].isdigit()):
@@ -169,6 +170,7 @@ def _rejoin_stranded_lines(doc: NormalisedDocument, blocks: list[Block]) -> list
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         previous = out[-1] if out else None
         if (block.kind == "paragraph" and "\n" not in doc.text[block.start:block.end]
+                and CELL_SEPARATOR not in block.text  # a table row stands on its own
                 and not (block.text[:1].isupper() and block.text.rstrip().endswith((".", "!", "?")))
                 and previous is not None and previous.kind == "item"
                 and not previous.text.rstrip().endswith((".", "!", "?", ";", ":"))

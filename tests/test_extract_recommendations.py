@@ -553,3 +553,47 @@ def test_an_unnumbered_recommendation_label():
             "Management response: Agreed.\n")
     assert summary(recommendations_in(text)) == [
         ("District Health Office", "The District Health Office should reconcile stock records every month.")]
+
+
+# -- recommendations tables (HTML evaluations and their management responses) ---------------------------------
+
+UN_TABLE_HTML = """<html><body><main>
+<h1>Evaluation of the Nutrition Programme</h1>
+<h2>5. Recommendations</h2>
+<table><thead><tr><th>Recommendation</th><th>Addressed to</th><th>Priority</th></tr></thead><tbody>
+<tr><td><p>Recommendation 1: WFP should target the lean season with its cash transfers.</p>
+<p>This would protect 12,000 households in the northern provinces.</p></td><td>WFP country office</td><td>High</td></tr>
+<tr><td>2. Extend school feeding to the two remaining districts by 2026.</td><td>Ministry of Education</td>
+<td>Medium</td></tr>
+<tr><td>The Government and WFP should agree one set of malnutrition indicators.</td><td></td><td>Low</td></tr>
+</tbody></table>
+<h2>Annex 3. Management response</h2>
+<table><tr><th>Recommendation</th><th>Management response</th><th>Key actions</th><th>Responsible unit</th></tr>
+<tr><td>Recommendation 1</td><td>Accepted. WFP will revise its targeting.</td>
+<td>Revise the targeting guidance and train field staff by June 2025</td><td>Programme unit</td></tr></table>
+</main></body></html>
+"""
+
+
+def test_recommendations_table_gives_the_cell_and_its_responsible_column(tmp_path):
+    (tmp_path / "evaluation.html").write_text(UN_TABLE_HTML, encoding="utf-8")
+    recs = process_file(tmp_path, tmp_path / "evaluation.html").recommendations
+    assert [(r.audience, r.text, r.kind) for r in recs] == [
+        ("WFP country office", "WFP should target the lean season with its cash transfers. This would protect 12,000 "
+                               "households in the northern provinces.", "numbered"),
+        ("Ministry of Education", "Extend school feeding to the two remaining districts by 2026.", "numbered"),
+        ("Government and WFP", "The Government and WFP should agree one set of malnutrition indicators.", "bullet")]
+    assert {r.prov.rule for r in recs} == {"rec_table"}
+
+
+def test_table_row_without_a_recommendation_header_stops_at_its_cell():
+    text = ("Recommendations\n\n"
+            "Recommendation 3 | The Mission Director should verify partner invoices before payment. | Open\n")
+    assert summary(recommendations_in(text)) == [
+        ("Mission Director", "The Mission Director should verify partner invoices before payment.")]
+
+
+def test_table_without_a_recommendation_column_gives_no_table_recommendations():
+    text = ("Results\n\nIndicator | Target | Actual\n\n"
+            "Households reached with cash transfers in the lean season | 10,000 | 12,000\n")
+    assert recommendations_in(text) == []

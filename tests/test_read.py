@@ -238,6 +238,43 @@ def test_html_nested_list_keeps_each_item_on_its_own_line():
         < lines.index("• Report to the board each quarter.") < lines.index("• Fund a second phase.")
 
 
+MANAGEMENT_RESPONSE_HTML = b"""<html><body><h2>Recommendations and management response</h2>
+<table><caption>Table 4. Recommendations</caption>
+<thead><tr><th>Recommendation</th><th>Responsible</th><th>Priority</th></tr></thead>
+<tbody><tr><td><p>Recommendation 1: UNICEF should expand
+   cash transfers to remote districts.</p><p>This would reach 4,000 more households.</p></td>
+<td>UNICEF country office</td><td>High</td></tr>
+<tr><td>Recommendation 2: The ministry should publish school data.</td><td></td><td>Medium</td></tr>
+</tbody></table>
+<table><tr><td>Total budget</td><td>$</td><td>1,250</td><td>12.5</td><td>%</td></tr></table>
+<table><tr><td>&#8226;</td><td>Expand the referral network;</td></tr><tr><td>2.</td><td>Train staff.</td></tr></table>
+</body></html>"""
+
+
+def test_html_table_rows_are_lines_of_their_own_with_their_cells_apart():
+    text = read_html(MANAGEMENT_RESPONSE_HTML).pages[0]
+    assert ("Table 4. Recommendations\n\nRecommendation | Responsible | Priority\n\n"
+            "Recommendation 1: UNICEF should expand cash transfers to remote districts. This would reach 4,000 more "
+            "households. | UNICEF country office | High\n\n"
+            "Recommendation 2: The ministry should publish school data. | Medium\n\n") in text
+
+
+def test_html_currency_and_percent_cells_join_their_numbers():
+    assert "Total budget | $1,250 | 12.5%" in html_lines(MANAGEMENT_RESPONSE_HTML)
+
+
+def test_html_table_rows_laid_out_as_bullets_or_numbers_are_list_items():
+    lines = html_lines(MANAGEMENT_RESPONSE_HTML)
+    assert "• Expand the referral network;" in lines and "2. Train staff." in lines
+
+
+def test_html_layout_table_is_read_as_ordinary_blocks():
+    html = b"""<html><body><table><tr><td><h2>Findings</h2><p>Coverage rose.</p><ul><li>Two wells failed.</li></ul>
+    </td><td><p>Sidebar text.</p></td></tr></table></body></html>"""
+    lines = [line for line in html_lines(html) if line.strip()]
+    assert lines == ["Findings", "Coverage rose.", "• Two wells failed.", "Sidebar text."]
+
+
 def test_html_in_a_legacy_encoding_declared_by_meta_is_decoded():
     html = ('<html><head><meta charset="windows-1252"></head><body><p>Évaluation à mi-parcours: '
             'Ministère de l’Éducation, Côte d’Ivoire.</p></body></html>').encode("cp1252")

@@ -220,3 +220,16 @@ def test_a_capitalised_sentence_start_with_text_right_below_is_not_a_heading():
 def test_a_title_with_body_text_right_below_is_still_a_heading():
     doc = normalise_document(("Scope and Methodology\nWe reviewed files from 2019 to 2022.",))
     assert [b.kind for b in split_blocks(doc)] == ["heading", "paragraph"]
+
+
+def test_table_rows_are_blocks_of_their_own_and_never_headings():
+    text = ("Recommendations\n\nRecommendation | Responsible | Priority\n\n"
+            "1. Publish the audit results each year. | Ministry of Finance | High\n\n"
+            "Extend the hotline to rural districts | Regional Office | Medium\n\nAnnex 1\n")
+    assert summary(blocks_of(text)) == [
+        ("heading", None, "Recommendations"),
+        ("paragraph", None, "Recommendation | Responsible | Priority"),
+        ("item", "numbered", "1. Publish the audit results each year. | Ministry of Finance | High"),
+        ("paragraph", None, "Extend the hotline to rural districts | Regional Office | Medium"),
+        ("heading", None, "Annex 1")]
+    assert not is_heading_line("Country | Region", standalone=True)

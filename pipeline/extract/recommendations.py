@@ -9,6 +9,9 @@
   come before the items they label or, in text extracted from some PDF layouts, after them (a section's first
   audience heading tells which); a recommendations heading printed after its whole list (as in the atlas's
   regional chapter) is found by walking back over the labelled lists before it;
+- tables: under a header row with a recommendation column ("Recommendation | Responsible | Priority"), each
+  row's recommendation cell is one, addressed to the row's responsible ("Addressed to", "Entity") cell; the other
+  cells (management response, actions, time frame) are not recommendations;
 - formal sentences anywhere: "We recommend that the Secretary ...", "GAO recommends that ...", "It is
   recommended that ..."; one that ends in a colon introduces the list items that follow.
 
@@ -24,11 +27,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from pipeline.config import PATTERNS_DIR
 from pipeline.extract import ParsedDocument, provenance, squash
 from pipeline.records import Block, Recommendation
+from pipeline.text.normalise import CELL_SEPARATOR
 
 # A section ends after this many consecutive blocks that hold no recommendation.
 MAX_GAP_BLOCKS = 3
@@ -42,7 +46,7 @@ MIN_LABELLED_CHARS = 25
 RESTATEMENT_SHARE = 0.8
 RESTATEMENT_MIN_WORDS = 6
 # When spans overlap, the more specific rule wins.
-RULE_PRIORITY = {"rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
+RULE_PRIORITY = {"rec_table": 5, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
 # "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
@@ -74,6 +78,8 @@ class _Rules:
     lead_in: re.Pattern[str]
     not_audience: re.Pattern[str]
     verbs: frozenset[str]
+    recommendation_column: re.Pattern[str]
+    audience_column: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +95,9 @@ def _rules() -> _Rules:
                   re.compile(data["formal"]), re.compile(data["addressee_subject"]),
                   re.compile(data["addressed_to"], re.IGNORECASE | re.MULTILINE), re.compile(data["lead_in_audience"]),
                   re.compile(rf"\b(?:{'|'.join(data['not_audience_words'])})", re.IGNORECASE),
-                  frozenset(data["recommending_verbs"]))
+                  frozenset(data["recommending_verbs"]),
+                  re.compile(data["table_recommendation_column"], re.IGNORECASE),
+                  re.compile(data["table_audience_column"], re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -159,13 +167,16 @@ def addressee(text: str) -> str | None:
 def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
     """Recommendations found by the labelled, marked, section and formal-sentence rules, each once."""
     labelled, explained = _labelled(parsed)
+    tabled, cells = _tables(parsed)
     candidates = [*labelled, *_marked(parsed)]
     for index, block in enumerate(parsed.blocks):
         if block.kind == "heading" and is_recommendation_heading(block.text):
             candidates.extend(_section(parsed, index))
             candidates.extend(_section_before(parsed, index))
     candidates.extend(_formal(parsed))
-    candidates = [c for c in candidates if c.block not in explained or c.rule in ("rec_labelled", "rec_marked")]
+    candidates = [c for c in candidates if (c.block not in explained or c.rule in ("rec_labelled", "rec_marked"))
+                  and (c.block not in cells or cells[c.block][0] <= c.start < cells[c.block][1])]
+    candidates = [*tabled, *(c for c in map(partial(_within_cell, parsed), candidates) if c is not None)]
     chosen = _without_restatements(parsed, _without_overlaps(candidates))
     return [_make(parsed, c) for c in sorted(chosen, key=lambda c: (c.block, c.start))]
 
@@ -244,6 +255,75 @@ def _congress(marker: str) -> str | None:
 
 def _section_of(block: Block) -> str | None:
     return squash(block.section).rstrip(":") if block.section else None
+
+
+# -- tables --------------------------------------------------------------------------------------------------
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table row written on one line."""
+    spans, start = [], 0
+    while (found := text.find(CELL_SEPARATOR, start)) >= 0:
+        spans.append((start, found))
+        start = found + len(CELL_SEPARATOR)
+    spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _tables(parsed: ParsedDocument) -> tuple[list[_Candidate], dict[int, tuple[int, int]]]:
+    """Rows under a header with a recommendation column: the candidates, and each row's recommendation cell."""
+    rules, blocks = _rules(), parsed.blocks
+    out: list[_Candidate] = []
+    cells_of: dict[int, tuple[int, int]] = {}
+    index = 0
+    while index < len(blocks):
+        header = [blocks[index].text[a:b].strip().rstrip(":") for a, b in _cells(blocks[index].text)]
+        column = next((i for i, cell in enumerate(header) if rules.recommendation_column.match(cell)), None)
+        if len(header) < 2 or column is None:
+            index += 1
+            continue
+        audience_column = next((i for i, cell in enumerate(header) if rules.audience_column.match(cell)), None)
+        index += 1
+        while index < len(blocks) and blocks[index].kind != "heading" and CELL_SEPARATOR in blocks[index].text:
+            candidate = _table_row(parsed, index, column, audience_column, len(header))
+            if candidate is not None:
+                out.append(candidate)
+                cells_of[index] = (candidate.start, candidate.end)
+            index += 1
+    return out, cells_of
+
+
+def _table_row(parsed: ParsedDocument, index: int, column: int, audience_column: int | None,
+               width: int) -> _Candidate | None:
+    """A row's recommendation cell (its label or number left out) with the audience its responsible cell names;
+    a row with another number of cells than the header (empty or spanning cells) gives its longest cell and no
+    column audience."""
+    rules, block = _rules(), parsed.blocks[index]
+    spans = _cells(block.text)
+    aligned = len(spans) == width
+    start, end = spans[column] if aligned else max(spans, key=lambda span: span[1] - span[0])
+    text = block.text[start:end]
+    label = rules.label.match(text) or _ITEM_NUMBER.match(text)
+    start += label.end() if label is not None else 0  # a cell with a label alone refers to one made elsewhere
+    text = block.text[start:end]
+    if len(text.strip()) < MIN_LABELLED_CHARS or rules.responses.match(text) or _TOC_LINE.search(text):
+        return None
+    audience = None
+    if aligned and audience_column is not None:
+        audience = squash(block.text[slice(*spans[audience_column])]) or None
+    return _Candidate(index, start, end, "numbered" if label is not None else "bullet",
+                      audience or addressee(text), "rec_table", _section_of(block))
+
+
+def _within_cell(parsed: ParsedDocument, candidate: _Candidate) -> _Candidate | None:
+    """A candidate found in a table row ends with the cell it starts in; None if that cell is a bare label
+    ("Recommendation 3 | ...": the labelled rule takes the next cell)."""
+    text = parsed.blocks[candidate.block].text
+    found = text.find(CELL_SEPARATOR, candidate.start, candidate.end)
+    if found < 0:
+        return candidate
+    cell = text[candidate.start:found]
+    label = _rules().label.match(cell) or _ITEM_NUMBER.match(cell + " ")
+    return None if label is not None and not cell[label.end():].strip() else replace(candidate, end=found)
 
 
 # -- sections ------------------------------------------------------------------------------------------------

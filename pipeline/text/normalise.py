@@ -22,6 +22,8 @@ from pipeline.text.mapped import MappedText
 from pipeline.text.words import is_known_word, zipf
 
 BULLET = "•"
+# Joins the cells of a table row on its line (the HTML reader writes rows so).
+CELL_SEPARATOR = " | "
 PAGE_SEPARATOR = "\n\n"
 # The sequences a font drops when its ligature glyphs have no Unicode mapping, longest first.
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
