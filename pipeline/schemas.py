@@ -66,6 +66,10 @@ class Documents(pa.DataFrameModel):
     repairs_letter_spacing: Series[int] = pa.Field(ge=0, description="Letter-spaced words rebuilt ('count r ies').")
     repairs_bullets: Series[int] = pa.Field(ge=0, description="Bullet glyphs mapped to one marker.")
     repairs_cid_glyphs: Series[int] = pa.Field(ge=0, description="Unmapped '(cid:N)' glyphs removed.")
+    repairs_furniture: Series[int] = pa.Field(ge=0, description="Running header, footer and page-number lines taken "
+                                                                "out of the body (kept as page furniture).")
+    repairs_footnote_marks: Series[int] = pa.Field(ge=0, description="Footnote reference numbers taken off the words "
+                                                                     "they were stuck to ('Agenda150').")
     mention_count: Series[int] = pa.Field(ge=0, description="Organisation mentions published for the document.")
     figure_count: Series[int] = pa.Field(ge=0, description="Figures published for the document.")
     recommendation_count: Series[int] = pa.Field(ge=0, description="Recommendations published for the document.")

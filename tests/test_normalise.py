@@ -7,7 +7,8 @@ import re
 import pytest
 
 from pipeline.text import MappedText, normalise_document
-from pipeline.text.normalise import PAGE_SEPARATOR
+from pipeline.schemas import Documents
+from pipeline.text.normalise import PAGE_SEPARATOR, REPAIR_STEPS
 
 
 def norm(*pages: str):
@@ -232,6 +233,13 @@ def test_running_headers_footers_and_page_numbers_become_furniture():
     assert (3, "3") in doc.furniture and (4, "Page 4 OIG-24-07 Grant Monitoring") in doc.furniture
     assert sum(1 for _, line in doc.furniture if line.startswith("Appendix I")) == 3
     assert doc.repairs["furniture"] == 7
+
+
+def test_every_counted_repair_is_published_as_a_documents_column():
+    doc = norm(*AUDIT_PAGES, "The 2030 Agenda150 guides the plan.\n\u25aa Review (cid:12) grants.")
+    assert doc.repairs["furniture"] > 0 and doc.repairs["footnote_marks"] == 1
+    assert set(doc.repairs) <= set(REPAIR_STEPS)
+    assert {f"repairs_{step}" for step in REPAIR_STEPS} <= set(Documents.to_schema().columns)
 
 
 def test_body_text_keeps_offsets_after_furniture_is_removed():

@@ -28,9 +28,7 @@ PAGE_SEPARATOR = "\n\n"
 # The sequences a font drops when its ligature glyphs have no Unicode mapping, longest first.
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 # Steps whose changes are counted per document and published as documents.repairs_<step>.
-REPAIR_STEPS = ("cid_glyphs", "bullets", "hyphenation", "letter_spacing", "ligatures")
-# Repairs also counted in NormalisedDocument.repairs, not yet columns of the documents table.
-EXTRA_REPAIR_STEPS = ("furniture", "footnote_marks")
+REPAIR_STEPS = ("cid_glyphs", "bullets", "hyphenation", "letter_spacing", "ligatures", "furniture", "footnote_marks")
 # A line at a page's top or bottom is furniture (running header, footer, page number) when, with its digits
 # ignored, it stands at the edge of at least this many pages.
 FURNITURE_MIN_PAGES = 3
@@ -139,7 +137,7 @@ def normalise_page(text: str, repairs: Counter[str], furniture: frozenset[str] =
             mapped, count = rejoin_letter_spacing(mapped)
             repairs["letter_spacing"] += count
         mapped, count = mapped.sub(pattern, repl)
-        if name in REPAIR_STEPS or name in EXTRA_REPAIR_STEPS:
+        if name in REPAIR_STEPS:
             repairs[name] += count
     return mapped
 
