@@ -1,9 +1,15 @@
-"""Imported once by the worker forkserver so every forked worker starts warm: pipeline imported, spaCy
-pipeline built, word frequencies loaded."""
+"""Imported once by the worker forkserver so every forked worker starts warm: pipeline and readers imported,
+spaCy pipeline built, word frequencies loaded. Forked workers share these pages with the forkserver, so the
+memory is paid once, not per worker."""
 
+import pipeline.read.html  # noqa: F401  (readers load their libraries lazily; workers want them loaded)
+import pipeline.read.pdf  # noqa: F401
+import pipeline.read.text  # noqa: F401
 from pipeline.nlp import build_nlp
-from pipeline.process import process_file  # noqa: F401  (imports the readers and extractors)
+from pipeline.process import process_file  # noqa: F401  (imports the extractors)
+from pipeline.read.quality import warm_up as warm_up_quality
 from pipeline.text.words import zipf
 
 build_nlp()
 zipf("the")
+warm_up_quality()

@@ -1,4 +1,8 @@
-"""Readers: a file's bytes -> pages of text. Type is detected from content, never from the extension."""
+"""Readers: a file's bytes -> pages of text. Type is detected from content, never from the extension.
+
+The readers' libraries (pdfminer, pdfium, lxml, charset detection) load when a file of their type is first read,
+so importing the package for its errors and statuses (the table schemas do) stays cheap.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,6 @@ from pathlib import Path
 from pipeline.config import MAX_PAGES
 from pipeline.read.detect import name_mismatch, sniff_media_type, unsupported_reason
 from pipeline.read.errors import ReadError
-from pipeline.read.html import read_html
-from pipeline.read.pdf import read_pdf
-from pipeline.read.text import read_text
 from pipeline.records import RawDocument
 
 __all__ = ["ReadError", "read_document", "sniff_media_type"]
@@ -22,10 +23,16 @@ def read_document(path: Path, data: bytes, password: str | None = None, *, max_p
     could be read. A file read in part or with problems comes back with its status and warnings."""
     media_type = sniff_media_type(data)
     if media_type == "application/pdf":
+        from pipeline.read.pdf import read_pdf
+
         raw = read_pdf(path, password=password, max_pages=max_pages, ocr=ocr)
     elif media_type == "text/html":
+        from pipeline.read.html import read_html
+
         raw = read_html(data)
     elif media_type == "text/plain":
+        from pipeline.read.text import read_text
+
         raw = read_text(data)
     elif media_type == "empty":
         raise ReadError("empty", "the file is empty (no content but white space)" if data else

@@ -1,5 +1,8 @@
 """Page layout: a pdfplumber page's words -> text lines in reading order.
 
+Words come from the page's glyphs (pipeline.read.glyphs: one walk over the parsed page, grouped as pdfplumber's
+extract_words would).
+
 Words are grouped into rows by position, and a row splits into segments where a gap is wider than a column
 gutter. A vertical gutter that no row crosses over a run of rows, with lines of running text on both sides, makes
 columns, read left column first (recursively, so three columns work too). A narrow left column of short labels
@@ -18,9 +21,13 @@ import re
 from collections.abc import Sequence
 from statistics import median
 
+from pipeline.read.glyphs import PageGlyphs, glyph_words, page_glyphs
 from pipeline.text.normalise import restore_ligature
 from pipeline.text.words import is_known_word
 
+# Glyphs further apart than this (points) are separate words (pdfplumber's x_tolerance; its default, 3, glues
+# words of tightly set text).
+WORD_GAP = 1.5
 # Words whose tops differ by less than this (points) share a row.
 LINE_TOLERANCE = 3.0
 # A gap wider than this many font sizes (of the smaller neighbour) splits a row into segments; word spaces in
@@ -54,11 +61,11 @@ Row = list[Word]
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def page_text(page) -> str:
-    """The page's text, lines in reading order, a blank line between paragraphs."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
-                               extra_attrs=["size"])
-    return "\n".join(layout_lines(words, float(page.width)))
+def page_text(page, glyphs: PageGlyphs | None = None) -> str:
+    """The page's text, lines in reading order, a blank line between paragraphs (from `glyphs`, the page's
+    glyphs when the caller has them already)."""
+    glyphs = page_glyphs(page) if glyphs is None else glyphs
+    return "\n".join(layout_lines(glyph_words(glyphs.glyphs, x_tolerance=WORD_GAP), float(page.width)))
 
 
 def layout_lines(words: Sequence[Word], page_width: float) -> list[str]:

@@ -25,6 +25,7 @@ from pdfminer.pdftypes import resolve1
 
 from pipeline.config import MAX_PAGES
 from pipeline.read.errors import ReadError
+from pipeline.read.glyphs import page_glyphs
 from pipeline.read.layout import page_text
 from pipeline.read.ocr import OcrError, ocr_image, render_page, tesseract_path
 from pipeline.read.quality import PageQuality, assess_page, image_cover
@@ -116,8 +117,10 @@ def _read_pages(page_list: list, second: _Pdfium, max_pages: int) -> _Reading:
     reading = _Reading(total_pages=len(page_list))
     for index, page in enumerate(page_list[:max_pages]):
         try:
-            text = page_text(page)
-            reading.pages.append(_Page(text, assess_page(text, image_cover(page))))
+            glyphs = page_glyphs(page)  # the page parsed once: its words and its images both come from this
+            text = page_text(page, glyphs)
+            cover = image_cover(glyphs.images, float(page.width), float(page.height))
+            reading.pages.append(_Page(text, assess_page(text, cover)))
         except Exception as exc:
             # Keep what parsed: one broken page must not lose the rest of the report.
             reading.pages.append(second.page(index, problem=_describe(exc)))

@@ -86,6 +86,13 @@ def _bigrams() -> dict[str, frozenset[str]]:
             (line.partition("\t") for line in lines if line and not line.startswith("#"))}
 
 
+def warm_up() -> None:
+    """Load the language list, letter-pair tables and first dictionary now (worker processes forked afterwards
+    share them instead of each loading them for its one document)."""
+    _known("the", languages()[0])
+    _bigrams()
+
+
 @lru_cache(maxsize=500_000)
 def _known(word: str, lang: str) -> bool:
     return zipf_frequency(word, lang, wordlist="best") >= KNOWN_ZIPF
@@ -206,13 +213,11 @@ def assess_page(text: str, image_cover: float) -> PageQuality:
     return PageQuality("garbled" if score < threshold else "text", round(score, 3), scanned)
 
 
-def image_cover(page) -> float:
-    """Share of a pdfplumber page's area covered by its images (each image counted whole, capped at 1)."""
-    x0, top, x1, bottom = page.bbox
-    width, height = x1 - x0, bottom - top
+def image_cover(images: list[tuple[float, float]], width: float, height: float) -> float:
+    """Share of a page's area covered by its images, given as (width, height) sizes (each counted whole,
+    capped at the page's size; the total at 1)."""
     if width <= 0 or height <= 0:
         return 0.0
     # Sizes, not positions: pages with an inverted MediaBox (y0 > y1) get image positions a page-height off.
-    covered = sum(min(image["x1"] - image["x0"], width) * min(image["bottom"] - image["top"], height)
-                  for image in page.images)
+    covered = sum(min(w, width) * min(h, height) for w, h in images)
     return min(1.0, covered / (width * height))
