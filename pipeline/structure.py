@@ -24,6 +24,8 @@ _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with under via de du des la le et".split())
 _TERMINAL = (".", ",", ";", "!", "?")
+# "We recommend that the Bureau:": a line opened by a pronoun subject is a sentence introducing a list, not a title.
+_PRONOUN_START = re.compile(r"(?:we|it|they|i)\s", re.IGNORECASE)
 # "Children (WIC). WIC is administered": a sentence boundary inside a line means body text, not a title.
 _SENTENCE_INSIDE = re.compile(r"[a-z)\]]\.\s+[A-Z]")
 # A footnote at a page's foot: its number, then its text.
@@ -64,7 +66,7 @@ def is_heading_line(line: str, standalone: bool) -> bool:
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())
     if text.endswith(":"):
-        return len(words) <= 8
+        return len(words) <= 8 and not _PRONOUN_START.match(body)
     if not standalone:
         return False
     return len(words) <= 3 or capitalised >= 0.6 * max(1, len(content)) or words[0].lower() in _section_words()

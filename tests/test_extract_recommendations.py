@@ -597,3 +597,60 @@ def test_table_without_a_recommendation_column_gives_no_table_recommendations():
     text = ("Results\n\nIndicator | Target | Actual\n\n"
             "Households reached with cash transfers in the lean season | 10,000 | 12,000\n")
     assert recommendations_in(text) == []
+
+
+# -- addressees in audit and evaluation styles ----------------------------------------------------------------
+
+def test_oig_addressee_keeps_the_mission_name_with_its_slash():
+    text = ("Recommendations\n\nWe recommend that the Mission Director of USAID/Kenya verify the $1.2 million in cost "
+            "share reported by the implementer.\n\nRecommendation 3. We recommend that USAID/Kenya’s Mission Director "
+            "implement procedures to review partner invoices before payment.\n")
+    assert [r.audience for r in recommendations_in(text)] == ["Mission Director of USAID/Kenya",
+                                                               "USAID/Kenya’s Mission Director"]
+
+
+def test_a_lead_in_sentence_ending_in_a_colon_is_not_a_heading_and_addresses_the_list():
+    text = ("Recommendations\n\nWe recommend that USAID’s Bureau for Global Health:\n\n"
+            "1. Develop guidance on commodity tracking for implementing partners.\n"
+            "2. Require missions to verify stock reports each quarter.\n")
+    assert summary(recommendations_in(text)) == [
+        ("USAID’s Bureau for Global Health", "Develop guidance on commodity tracking for implementing partners."),
+        ("USAID’s Bureau for Global Health", "Require missions to verify stock reports each quarter.")]
+
+
+def test_addressee_with_partners_or_an_aside_before_should():
+    assert addressee("UNICEF and partners should scale up community case management.") == "UNICEF and partners"
+    assert addressee("The Government, with UN support, should adopt a social protection floor.") == "Government"
+    assert addressee("The programme reached 40 districts and partners should note it.") is None
+
+
+def test_an_office_named_without_capitals_is_the_audience_only_when_nothing_else_names_one():
+    text = ("Recommendations\n\nRecommendation 5. The country office should strengthen its monitoring system.\n\n"
+            "Recommendation 6 (UNFPA): Invest in data systems for maternal health.\n\n"
+            "Recommendation 7 (high priority): Review the staffing of small field offices.\n")
+    assert [r.audience for r in recommendations_in(text)] == ["country office", "UNFPA", None]
+    heading_named = "Recommendations to the Ministry of Health\n\n• The department should publish clinic data monthly.\n"
+    assert [r.audience for r in recommendations_in(heading_named)] == ["Ministry of Health"]
+
+
+def test_a_label_with_a_short_title_takes_the_paragraph_after_it():
+    text = ("Recommendations\n\nRecommendation 3: Strengthen partnerships\n\n"
+            "UNFPA should formalise its partnerships with civil society through multi-year agreements.\n\n"
+            "Recommendation 4: Sustainability\n\nThe evaluation found that the clinics depend on project staff.\n")
+    assert summary(recommendations_in(text)) == [
+        ("UNFPA", "UNFPA should formalise its partnerships with civil society through multi-year agreements.")]
+
+
+def test_a_marked_recommendation_starts_at_its_recommending_sentence_not_the_finding_before():
+    text = ("Conclusion\n\nUSAID/Haiti did not ensure partners verified beneficiaries. We recommend that USAID/Haiti "
+            "require its implementing partners to verify beneficiary lists before distributions. (Recommendation 1)\n")
+    assert summary(recommendations_in(text)) == [
+        ("USAID/Haiti", "We recommend that USAID/Haiti require its implementing partners to verify beneficiary lists "
+                        "before distributions. (Recommendation 1)")]
+
+
+def test_objectives_and_methodology_that_mention_should_are_not_recommendations():
+    text = ("Objectives, Scope, and Methodology\n\nThe objectives of this audit were to determine whether USAID should "
+            "revise its guidance. To decide whether the mission should change its approach, we reviewed 45 files.\n\n"
+            "Findings\n\nPartners should have been consulted earlier, the evaluation found.\n")
+    assert recommendations_in(text) == []

@@ -233,3 +233,9 @@ def test_table_rows_are_blocks_of_their_own_and_never_headings():
         ("paragraph", None, "Extend the hotline to rural districts | Regional Office | Medium"),
         ("heading", None, "Annex 1")]
     assert not is_heading_line("Country | Region", standalone=True)
+
+
+def test_a_sentence_with_a_pronoun_subject_ending_in_a_colon_is_not_a_heading():
+    assert not is_heading_line("We recommend that USAID’s Bureau for Global Health:", standalone=True)
+    assert not is_heading_line("It is recommended that the Ministry:", standalone=True)
+    assert is_heading_line("For the Government:", standalone=True)

@@ -1,7 +1,7 @@
 """Recommendations, each with the audience it addresses. Four rules, from the most specific:
 
 - labelled: "Recommendation 3: UNDP should ..." (UN evaluations, OIG reports) anywhere in the document; the text
-  is the rest of the paragraph or item, or the next one when the label stands alone; the paragraphs after it up
+  is the rest of the paragraph or item, or the next one when the label stands alone or with a short title; the paragraphs after it up
   to the next label or heading explain it and are not recommendations of their own;
 - marked: "The Secretary of State should ... (Recommendation 1)" (GAO) anywhere;
 - sections: list items and prose ("should", "we recommend ...") under a heading such as "Recommendations",
@@ -74,6 +74,8 @@ class _Rules:
     reported: re.Pattern[str]
     formal: re.Pattern[str]
     subject: re.Pattern[str]
+    common_subject: re.Pattern[str]
+    not_note_audience: re.Pattern[str]
     addressed_to: re.Pattern[str]
     lead_in: re.Pattern[str]
     not_audience: re.Pattern[str]
@@ -93,6 +95,7 @@ def _rules() -> _Rules:
                   re.compile(data["marker"], re.IGNORECASE), any_of("audience_terms"), any_of("prose_cues"),
                   any_of("meta_sentences"), re.compile(data["responses"], re.IGNORECASE), any_of("reported"),
                   re.compile(data["formal"]), re.compile(data["addressee_subject"]),
+                  re.compile(data["addressee_common_noun"]), re.compile(data["not_note_audience"], re.IGNORECASE),
                   re.compile(data["addressed_to"], re.IGNORECASE | re.MULTILINE), re.compile(data["lead_in_audience"]),
                   re.compile(rf"\b(?:{'|'.join(data['not_audience_words'])})", re.IGNORECASE),
                   frozenset(data["recommending_verbs"]),
@@ -149,11 +152,8 @@ def addressee(text: str) -> str | None:
     """'The Secretary of State should ...' / 'We recommend that the Administrator ...' -> the addressee; in a
     passage, from its first sentence that names one ('Strengthen ownership. UNDP should ...' -> 'UNDP')."""
     rules = _rules()
-    match = None
-    for sentence in _SENTENCE_BREAK.split(text.strip()):
-        match = rules.formal.search(sentence) or rules.subject.search(sentence)
-        if match is not None:
-            break
+    sentences = _SENTENCE_BREAK.split(text.strip())
+    match = next((m for s in sentences if (m := rules.formal.search(s) or rules.subject.search(s))), None)
     if match is None:
         return None
     words = match.group("addressee").split()
@@ -162,6 +162,13 @@ def addressee(text: str) -> str | None:
     if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words) or None
+
+
+def body_addressed(text: str) -> str | None:
+    """The office or body a recommending sentence opens with ('The country office should ...' -> 'country office'):
+    the audience of last resort, when no name is given anywhere."""
+    match = next((m for s in _SENTENCE_BREAK.split(text.strip()) if (m := _rules().common_subject.search(s))), None)
+    return match.group("addressee") if match else None
 
 
 def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
@@ -193,7 +200,10 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
         if label is None:
             continue
         target, start = index, label.end()
-        if not block.text[start:].strip():  # the label stands alone: the recommendation is the next block
+        title = block.text[start:].strip()
+        if len(title) < MIN_LABELLED_CHARS and not title.endswith("."):
+            # the label stands alone or with a short title ("Recommendation 3: Strengthen partnerships"): the
+            # recommendation is the next block
             target = index + 1
             if target >= len(blocks) or blocks[target].kind == "heading" or rules.label.match(blocks[target].text):
                 continue
@@ -203,7 +213,8 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
                 or _TOC_LINE.search(text):
             continue
         note = label.group("note") or ""
-        audience = addressee(text) or _addressed_to(note) or _addressed_to(text)
+        audience = addressee(text) or _addressed_to(note) or _note_audience(note) or _addressed_to(text) \
+            or body_addressed(text)
         out.append(_Candidate(target, start, len(blocks[target].text.rstrip()), "numbered", audience, "rec_labelled",
                               _section_of(blocks[index])))
         following = target + 1
@@ -212,6 +223,14 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             explained.add(following)
             following += 1
     return out, explained
+
+
+def _note_audience(note: str) -> str | None:
+    """'Recommendation 5 (UNFPA and UNICEF): ...': a note that is a name, not a priority or a cross-reference."""
+    note = _LABEL_PREFIX.sub("", note.strip())
+    if not note[:1].isupper() or len(note.split()) > AUDIENCE_LABEL_MAX_WORDS or _rules().not_note_audience.search(note):
+        return None
+    return note
 
 
 def _recommends(text: str) -> bool:
@@ -238,15 +257,27 @@ def _marked(parsed: ParsedDocument) -> list[_Candidate]:
             colon = block.text.rfind(": ", start, marker.start())
             if colon >= 0 and _rules().meta.search(block.text[start:colon]):
                 start = colon + 2
+            start = _recommending_start(block.text, start, marker.start())
             number = _ITEM_NUMBER.match(block.text[start:])
             start += number.end() if number else 0
             text = block.text[start:marker.end()]
             if text.strip() and not _rules().responses.match(text):
                 kind = "numbered"
-                out.append(_Candidate(index, start, marker.end(), kind, addressee(text) or _congress(marker.group(0)),
-                                      "rec_marked", _section_of(block)))
+                out.append(_Candidate(index, start, marker.end(), kind, addressee(text) or _congress(marker.group(0))
+                                      or body_addressed(text), "rec_marked", _section_of(block)))
             position = marker.end()
     return out
+
+
+def _recommending_start(text: str, start: int, end: int) -> int:
+    """Where the recommendation before a mark begins: its last recommending sentence that does not just elaborate
+    the one before ('USAID/Haiti did not verify lists. We recommend that ... (Recommendation 1)'); else start."""
+    starts = [start, *(m.end() for m in _SENTENCE_BREAK.finditer(text, start, end))]
+    for begin in reversed(starts):
+        sentence = text[begin:end]
+        if _rules().prose.search(sentence) and not _continues_explanation(sentence):
+            return begin
+    return start
 
 
 def _congress(marker: str) -> str | None:
@@ -311,7 +342,7 @@ def _table_row(parsed: ParsedDocument, index: int, column: int, audience_column:
     if aligned and audience_column is not None:
         audience = squash(block.text[slice(*spans[audience_column])]) or None
     return _Candidate(index, start, end, "numbered" if label is not None else "bullet",
-                      audience or addressee(text), "rec_table", _section_of(block))
+                      audience or addressee(text) or body_addressed(text), "rec_table", _section_of(block))
 
 
 def _within_cell(parsed: ParsedDocument, candidate: _Candidate) -> _Candidate | None:
@@ -345,8 +376,8 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
     def flush(audience: str | None) -> None:
         for index, start, end, kind, rule, lead in pending:
             text = blocks[index].text[start:end]
-            out.append(_Candidate(index, start, end, kind, audience or addressee(text) or lead or heading_audience,
-                                  rule, section))
+            out.append(_Candidate(index, start, end, kind, audience or addressee(text) or lead or heading_audience
+                                  or body_addressed(text), rule, section))
         pending.clear()
 
     index = heading_index + 1
