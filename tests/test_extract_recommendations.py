@@ -310,16 +310,26 @@ def test_labelled_recommendations_take_their_whole_paragraph_and_addressee():
     recs = recommendations_in(UN_EVALUATION)
     assert summary(recs) == [
         ("UNDP", "UNDP should strengthen results-based management across its country portfolio. This includes "
-                 "baseline data for every outcome indicator."),
+                 "baseline data for every outcome indicator. The evaluation found that monitoring officers spent most "
+                 "of their time on donor reports. UNDP should also use the new corporate dashboard."),
         ("UNICEF and WFP", "Align the school feeding and child protection programmes in the northern provinces "
                            "by 2026."),
     ]
     assert {(r.kind, r.prov.rule) for r in recs} == {("numbered", "rec_labelled")}
 
 
-def test_explanations_and_management_responses_after_a_label_are_not_recommendations():
-    texts = " ".join(r.text for r in recommendations_in(UN_EVALUATION))
-    assert "dashboard" not in texts and "recruit" not in texts and "Accepted" not in texts
+def test_explanations_stay_with_their_label_and_management_responses_are_left_out():
+    recs = recommendations_in(UN_EVALUATION)
+    assert len(recs) == 2 and recs[0].text.endswith("corporate dashboard.")
+    texts = " ".join(r.text for r in recs)
+    assert "recruit" not in texts and "Accepted" not in texts
+
+
+def test_a_recommendation_with_its_explaining_paragraph_maps_back_to_both_in_the_source():
+    first = recommendations_in(UN_EVALUATION)[0]
+    source = UN_EVALUATION[first.prov.start:first.prov.end]
+    assert source.startswith("UNDP should strengthen") and source.endswith("corporate dashboard.")
+    assert " ".join(source.split()) == first.text
 
 
 def test_a_status_table_of_labelled_recommendations_is_not_new_recommendations():
@@ -530,7 +540,8 @@ def test_un_evaluation_in_html_keeps_each_recommendation_once(tmp_path):
     recs = process_file(tmp_path, tmp_path / "icpe.html").recommendations
     assert summary(recs) == [
         ("UNDP", "UNDP should strengthen results-based management across the portfolio, with baselines and targets "
-                 "for every outcome indicator."),
+                 "for every outcome indicator. The country office should invest in monitoring staff and use the "
+                 "corporate dashboard."),
         ("UNDP", "Together with the Government, UNDP should develop an exit strategy for the border management "
                  "project.")]
 

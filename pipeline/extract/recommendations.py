@@ -37,6 +37,9 @@ from pipeline.text.normalise import CELL_SEPARATOR
 # A section ends after this many consecutive blocks that hold no recommendation.
 MAX_GAP_BLOCKS = 3
 AUDIENCE_LABEL_MAX_WORDS = 8
+# The paragraphs after a labelled recommendation that explain it are part of its text, up to this many characters
+# (an explanation runs for a few paragraphs; more is the report going on).
+MAX_EXPLANATION_CHARS = 2500
 # A labelled recommendation's text must have at least this many characters to be one ("Recommendation 2:
 # Closed" in a status table is not).
 MIN_LABELLED_CHARS = 25
@@ -191,7 +194,8 @@ def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
 # -- labelled and marked recommendations ---------------------------------------------------------------------
 
 def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
-    """'Recommendation 3: UNDP should ...'; returns the candidates and the blocks that explain them."""
+    """'Recommendation 3: UNDP should ...' with the paragraphs that explain it, up to a management response;
+    returns the candidates and the blocks after them up to the next label or heading."""
     rules, blocks = _rules(), parsed.blocks
     out: list[_Candidate] = []
     explained: set[int] = set()
@@ -215,13 +219,19 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
         note = label.group("note") or ""
         audience = addressee(text) or _addressed_to(note) or _note_audience(note) or _addressed_to(text) \
             or body_addressed(text)
-        out.append(_Candidate(target, start, len(blocks[target].text.rstrip()), "numbered", audience, "rec_labelled",
-                              _section_of(blocks[index])))
+        end = len(blocks[target].text.rstrip())
         following = target + 1
+        explaining = CELL_SEPARATOR not in blocks[target].text  # the next rows of a table are rows of their own
         while following < len(blocks) and blocks[following].kind != "heading" \
                 and not rules.label.match(blocks[following].text):
             explained.add(following)
+            after = blocks[following]
+            explaining = explaining and not rules.responses.match(after.text) and CELL_SEPARATOR not in after.text \
+                and after.end - blocks[target].start - start <= MAX_EXPLANATION_CHARS
+            if explaining:
+                end = after.end - blocks[target].start
             following += 1
+        out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _section_of(blocks[index])))
     return out, explained
 
 
@@ -565,7 +575,7 @@ def _content_words(text: str, audience: str | None) -> frozenset[str]:
 def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) -> list[_Candidate]:
     """Drop a recommendation that restates another (summary and body): same audience (or none), same content;
     the more specific rule's version is kept, then the longer."""
-    texts = [parsed.blocks[c.block].text[c.start:c.end] for c in candidates]
+    texts = [_span_text(parsed, c) for c in candidates]
     words = [_content_words(t, c.audience) for t, c in zip(texts, candidates)]
     order = sorted(range(len(candidates)), key=lambda i: (-RULE_PRIORITY[candidates[i].rule], -len(texts[i]), i))
     kept: list[int] = []
@@ -583,13 +593,31 @@ def _restates(a: frozenset[str], b: frozenset[str], audience_a: str | None, audi
     return len(a & b) >= RESTATEMENT_SHARE * min(len(a), len(b))
 
 
+def _span_text(parsed: ParsedDocument, candidate: _Candidate) -> str:
+    """The candidate's text: block.text[start:end], continued into the blocks after it when end passes its end
+    (offsets count from the block's start in the document text; the blocks' own texts are used, footnotes
+    between them left out)."""
+    blocks = parsed.blocks
+    first = blocks[candidate.block]
+    if candidate.end <= len(first.text):
+        return first.text[candidate.start:candidate.end]
+    pieces = [first.text[candidate.start:]]
+    for block in blocks[candidate.block + 1:]:
+        offset = block.start - first.start
+        if offset >= candidate.end:
+            break
+        pieces.append(" " + block.text[:candidate.end - offset])
+    return "".join(pieces)
+
+
 def _make(parsed: ParsedDocument, candidate: _Candidate) -> Recommendation:
-    """A recommendation from block.text[start:end] with provenance; the section is the recommendations heading."""
+    """A recommendation from its span with provenance; the section is the recommendations heading."""
     block = parsed.blocks[candidate.block]
-    text = block.text[candidate.start:candidate.end]
+    text = _span_text(parsed, candidate)
     start = candidate.start + len(text) - len(text.lstrip())
     end = candidate.end - (len(text) - len(text.rstrip(" ([{")))  # the sentencizer leaves "(" of "(Recommendation 1)"
     prov = provenance(parsed, block, start, end, candidate.rule)
     if candidate.section is not None:
         prov = replace(prov, section=candidate.section)
-    return Recommendation(squash(block.text[start:end]), candidate.audience, candidate.kind, prov)
+    return Recommendation(squash(_span_text(parsed, replace(candidate, start=start, end=end))), candidate.audience,
+                          candidate.kind, prov)
