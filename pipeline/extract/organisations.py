@@ -22,17 +22,40 @@ from pipeline.text.words import is_known_word
 RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_head_shape": 2, "cue_name": 2, "acronym_bare": 1}
 # A listed name has at most this many words; longer items are sentences or descriptions.
 LIST_NAME_MAX_WORDS = 8
+# Capital letters in the two words around an acronym from which the line counts as set in capitals ("Y A UN
+# MANQUE"); two short acronyms side by side ("EU UN") are not a shouted line.
+SHOUTED_NEIGHBOURS_MIN_CHARS = 5
+# A listed item may open with a lower-case description of this many words before the quoted name.
+DESCRIPTOR_MAX_WORDS = 3
 _GLOSSARY_HEADING = re.compile(r"\b(?:abbreviations|acronyms|glossary)\b", re.IGNORECASE)
 _GLOSSARY_LINE = re.compile(r"^(?P<acr>[A-Z][\w&./-]{1,11})[ \t]*(?:[-–—:=][ \t]*|[ \t])(?P<long>[A-Z].*?)[ \t]*$")
 # Where a listed name ends: a bracket, a comma, a dash between spaces, a semicolon, an address.
 _NAME_END = re.compile(r"\s*(?:[(\[,;]|\s[-–—]\s|https?://|www\.|$)")
 _ROLE_DASH = re.compile(r"\s[-–—]\s+\S")
+# "Non- Governmental", "Nur- Sultan": a hyphen left before a line break inside a name; a dash between names has a
+# space on both sides.
+_BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
+# "Caritas Czech Republic in Mongolia": a listed name ends before a place it works in; "CBO in Hissor district"
+# describes an organisation without naming it.
+_LISTED_PLACE = re.compile(r"\s(?:in|at)\s")
+_QUOTE_OPEN = "“\"«„"
+_QUOTE_CLOSE = "”\"»“"
 
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     roles = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["role_words"]
     return frozenset(roles["company"]) | frozenset(roles["other"])
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["generic_modifiers"])
+
+
+def mention_text(text: str) -> str:
+    """The printed name with wrapped lines joined and a hyphen broken at a line end rejoined."""
+    return _BROKEN_HYPHEN.sub("-", squash(text))
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +71,7 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     for index, (block, doc) in enumerate(zip(parsed.blocks, parsed.docs)):
         for span, rule, org_type, acronym, known_id in _choose(doc):
             prov = provenance(parsed, block, span.start_char, span.end_char, rule)
-            mentions.append(Mention(squash(span.text), org_type, acronym, known_id, prov))
+            mentions.append(Mention(mention_text(span.text), org_type, acronym, known_id, prov))
             if rule != "acronym_bare":  # a bare acronym counts only if defined; a listed name may contain one
                 covered.setdefault(index, []).append((span.start_char, span.end_char))
     listed = _listed_names(parsed, covered)
@@ -64,6 +87,8 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
         for span in doc.spans.get(key, []):
             if _in_brackets(span):
                 continue  # "Asian Development Bank (ADB)": the acronym belongs to the name before it
+            if key == "org_gazetteer_acronyms" and _in_capitals(span):
+                continue  # "IL Y A UN MANQUE": a word of a line set in capitals, not the acronym
             out.append((span, "gazetteer", span.label_, None, span.id_ or None))
     for span in doc.spans.get("org_shapes", []):
         out.append((span, span._.rule, span._.org_type or "other", span._.acronym, None))
@@ -73,6 +98,14 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
 def _in_brackets(span: Span) -> bool:
     doc = span.doc
     return 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+
+
+def _in_capitals(span: Span) -> bool:
+    """Both neighbours of the span are words set in capitals: a shouted line, where acronyms cannot be told apart."""
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return len(neighbours) == 2 and all(t.is_alpha and t.is_upper for t in neighbours) \
+        and sum(len(t) for t in neighbours) >= SHOUTED_NEIGHBOURS_MIN_CHARS
 
 
 def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
@@ -154,17 +187,30 @@ def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
     start = len(text) - len(text.lstrip())
     if text[start:].startswith("The "):
         start += 4
+    quote = next((i for i, c in enumerate(text[start:], start) if c in _QUOTE_OPEN), None)
+    descriptor = text[start:quote].split() if quote is not None else []
+    if 2 <= len(descriptor) <= DESCRIPTOR_MAX_WORDS and all(w.islower() for w in descriptor[1:]):
+        start = quote + 1  # 'Individual enterprise “Turkmen-Innovation”': the name is the quoted part
     end = _NAME_END.search(text, start).start()
+    close = next((i for i, c in enumerate(text[start:end], start) if c in _QUOTE_CLOSE), None)
+    end = close if close is not None and quote is not None and start == quote + 1 else end
+    place = _LISTED_PLACE.search(text, start, end)
+    if place is not None:
+        if any(w[:1].islower() for w in text[place.end():end].split()):
+            return None  # "CBO in Hissor district": a description
+        end = place.start()
     name = text[start:end].strip()
     words = name.split()
     if not words or len(words) > LIST_NAME_MAX_WORDS or not looks_like_name(name) or not name[:1].isupper():
         return None
+    if name in _generic_words():
+        return None  # "CBO", "NGOs": a kind of organisation, not one
     if any(s < end and start < e for s, e in covered):
         return None  # another rule already found the name
     if not any(not is_known_word(w.strip("'’")) or is_acronym(w) for w in re.split(r"[\s-]+", name) if w):
         return None  # "Local Authorities", "Business": common words, not a name
     prov = provenance(parsed, block, start, start + len(name), "org_list_item")
-    return Mention(squash(name), org_type, None, None, prov)
+    return Mention(mention_text(name), org_type, None, None, prov)
 
 
 # -- acronym glossaries ---------------------------------------------------------------------------------------
