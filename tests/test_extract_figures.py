@@ -274,3 +274,42 @@ def test_a_range_of_percentages_with_both_signs():
 def test_figure_text_stops_at_the_figure_inside_a_longer_token():
     found = figures_in("Sales grew 2.6%(1) in the quarter.")
     assert [(f.text, f.value) for f in found] == [("2.6%", 2.6)]
+
+
+# -- number agreement, codes and markers (audit and regulatory text) --------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The introductory chapter of Government Auditing Standards (GAGAS)1 outlines the concepts.",
+    "Following the Lion Air Flight 610 accident, the agency acted.",
+    "Related service information under 1 CFR Part 51 was reviewed.",
+    "Comments may be sent as described in 14 CFR 11.43.",
+    "Emergency AD 2018–23–51 applies to every aircraft of the type.",
+    "The authority citation for part 39 continues to read as follows.",
+    "The model 300 replaced the older trucks.",
+    "The grant covered 12 district and the capital.",
+])
+def test_numbers_that_do_not_agree_with_a_noun_or_name_a_code_are_not_counts(sentence):
+    assert [f.text for f in figures_in(sentence) if f.unit == "count"] == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "counted"), [
+    ("Each installation takes 1 work-hour of labour.", "1 work-hour", "work-hour"),
+    ("The unit employs 40 staff in two offices.", "40 staff", "staff"),
+    ("The ministry accredited 25 media outlets.", "25 media outlets", "media outlets"),
+    ("The survey reached 1,500 cattle herders.", "1,500 cattle herders", "cattle herders"),
+    ("We interviewed 15 NGO representatives and 4 CSOs.", "15 NGO representatives", "NGO representatives"),
+])
+def test_counts_that_agree_with_their_noun(sentence, text, counted):
+    found = {f.text: f.counted for f in figures_in(sentence)}
+    assert found[text] == counted
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit"), [
+    ("An alert shows when the altitudes differ by more than 200 feet.", "200 feet", "ft"),
+    ("The alert fires above 5 knots of difference.", "5 knots", "knots"),
+    ("The dam holds 3.2 million cubic metres of water.", "3.2 million cubic metres", "m3"),
+    ("Temperatures reached 45°C in July.", "45°C", "°C"),
+])
+def test_more_measures(sentence, text, unit):
+    found = {f.text: f.unit for f in figures_in(sentence)}
+    assert found[text] == unit
