@@ -23,6 +23,8 @@ _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&]{1,9}$")
 _QUOTES_OPEN = {"“", '"', "«", "„", "‘", "'"}
 _QUOTES_CLOSE = {"”", '"', "»", "“", "’", "'", "''"}
 _DASHES = {"-", "–", "—"}
+# "IV The Public Association Fund": a list or law numeral printed before a name is not part of it.
+_ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 def is_acronym(text: str) -> bool:
@@ -78,6 +80,11 @@ class OrgShapes:
         self.non_org_names = {name.lower() for name in lexicon["non_org_names"]}
         self.appositive_cues: dict[str, str] = lexicon["appositive_cues"]
         self.concept_finals = set(lexicon["concept_finals"])
+        self.not_name_words = set(lexicon["not_name_words"])
+        self.weak_heads = set(lexicon["weak_heads"])
+        self.programme_finals = set(lexicon["programme_finals"])
+        self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
+                           for rule in lexicon["type_rules"]]
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -100,7 +107,8 @@ class OrgShapes:
     # -- capitalised runs -------------------------------------------------------------------------------
     def _is_cap(self, token: Token) -> bool:
         text = token.text
-        return text[:1].isupper() and any(c.isalpha() for c in text) and text not in ("I",)
+        return text[:1].isupper() and any(c.isalpha() for c in text) and text not in ("I",) \
+            and text not in self.not_name_words
 
     def _runs(self, doc: Doc) -> list[tuple[int, int]]:
         runs, i, n = [], 0, len(doc)
@@ -162,19 +170,26 @@ class OrgShapes:
                 and schwartz_hearst(doc[start].text, [t.text for t in doc[start + 1:end]]) == 0:
             declared, start = doc[start].text, start + 1  # "CDC Centers for Disease Control": a glossary line
         while start < end and (doc[start].text in self.leading_stop or doc[start].text in self.connectors
-                               or doc[start].text == ","):
+                               or doc[start].text == "," or self._is_numeral(doc, start, end)):
             start += 1
         while end > start and (doc[end - 1].text in self.connectors or doc[end - 1].text == ","):
             end -= 1
         if end <= start:
             return None
-        heads = [i for i in range(start, end) if self._head_type(doc[i]) is not None]
+        heads = self._heads(doc, start, end)
         if not heads:
             return None
         last = heads[-1]
         # After the last head keep only a complement ("of X", "for X"); "X Foundation in Kyrgyzstan" ends at the head.
         if last + 1 < end and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
+            own_head = not any(doc[i].text in ("of", "for", "on") for i in range(heads[0], last))
+            if own_head and (any(t.text in self.programme_finals for t in doc[last + 1:end])
+                             or doc[end - 1].text in self.concept_finals):
+                return None  # "Smart Government Project", "... Improved Government Digital Transparency": a programme
             end = last + 1
+        end = self._complement_end(doc, last, end)
+        heads = [i for i in heads if i < end]
+        start = self._after_owner_phrase(doc, start, heads)
         if doc[end - 1].text in self.non_org or any(
                 doc[i].text in self.non_org and doc[i + 1].text.lower() in ("on", "of", "for")
                 for i in range(start, end - 1)):
@@ -192,6 +207,54 @@ class OrgShapes:
         span._.rule = "org_head_shape"
         span._.acronym = declared
         return span
+
+    def _is_numeral(self, doc: Doc, i: int, end: int) -> bool:
+        """'No 693-IV The Public Association Fund': a Roman list or law numeral before a capitalised word."""
+        return i + 1 < end and _ROMAN_NUMERAL.match(doc[i].text) is not None and self._is_cap(doc[i + 1])
+
+    def _heads(self, doc: Doc, start: int, end: int) -> list[int]:
+        """Head words of doc[start:end]; a weak (plural) head counts before its complement ('Centers for Disease
+        Control'), inside another head's complement or after a word no dictionary knows ('CBV Collection Services'),
+        not after common words only ('Products and Services')."""
+        heads: list[int] = []
+        for i in range(start, end):
+            if self._head_type(doc[i]) is None:
+                continue
+            if doc[i].text in self.weak_heads and not heads and not (
+                    i + 1 < end and doc[i + 1].text in ("of", "for")) and not any(
+                    self._is_cap(t) and (is_acronym(t.text) or not is_known_word(t.text)) for t in doc[start:i]):
+                continue
+            heads.append(i)
+        return heads
+
+    def _complement_end(self, doc: Doc, last: int, end: int) -> int:
+        """Where the complement after the last head ends: before a second 'and' ('Centre for Science and Environment
+        and Toxics Link') or before 'and' followed by two or more words no dictionary knows ('Society of
+        Turkmenistan and Ovadan Syyahat'): a second name joined to the first."""
+        ands = 0
+        for i in range(last + 1, end):
+            if doc[i].text == ",":
+                ands = 0
+            if doc[i].text not in ("and", "&"):
+                continue
+            ands += 1
+            unknown = 0
+            for token in doc[i + 1:end]:
+                if not self._is_cap(token):
+                    break
+                unknown += not is_known_word(token.text) and not is_acronym(token.text)
+            if ands > 1 or unknown >= 2:
+                return i
+        return end
+
+    def _after_owner_phrase(self, doc: Doc, start: int, heads: list[int]) -> int:
+        """'Consent of Moss Adams LLP', 'Business of Betson Enterprises': capitalised words joined by 'of' to a name
+        whose heads all come after it are not part of that name ('for' often is: 'Innovation for Change Hub')."""
+        link = next((i for i in range(heads[0] - 1, start, -1) if doc[i].text == "of"), None)
+        if link is None or doc[link - 1].text[:-1] in self.heads:
+            return start  # "Associations of Journalists Media-Alliance": a plural head word describes the name
+        start = link + 1
+        return start + 1 if start < heads[0] and doc[start].text.lower() == "the" else start
 
     def _after_role(self, doc: Doc, start: int, end: int) -> int:
         """'Emil N. – Executive Director of the Social Innovations Laboratory': the name starts after the role."""
@@ -214,7 +277,20 @@ class OrgShapes:
         return None
 
     def _span_type(self, doc: Doc, start: int, end: int, heads: list[int]) -> str:
-        index = heads[-1] if heads[-1] == end - 1 else heads[0]
+        """The type of the deciding head (a final head naming something of its own, 'University of Nevada
+        Foundation', else the first: 'National Council of Public Trust'), unless a type rule says otherwise."""
+        index = heads[0]
+        if heads[-1] == end - 1:
+            link = next((i for i in range(heads[-1] - 1, heads[0], -1) if doc[i].text in ("of", "for", "on")), None)
+            own = doc[link + 1:heads[-1]] if link is not None else doc[heads[0]:heads[-1]]
+            if link is None or any(self._is_cap(t) and t.text not in self.generic and self._head_type(t) is None
+                                   for t in own):
+                index = heads[-1]
+        head = doc[index].text
+        name = doc[start:end].text
+        for pattern, rule_heads, org_type in self.type_rules:
+            if (not rule_heads or head in rule_heads or head.capitalize() in rule_heads) and pattern.search(name):
+                return org_type
         return self._head_type(doc[index]) or "other"
 
     # -- acronym definitions ------------------------------------------------------------------------------
@@ -249,7 +325,7 @@ class OrgShapes:
                 continue
             if self._inside_larger_name(doc, start):
                 continue  # "Nutrition Program for Women, Infants and Children (WIC)": the whole is a programme
-            heads = [i for i in range(start, open_i) if self._head_type(doc[i]) is not None]
+            heads = self._heads(doc, start, open_i)
             if not heads and long_tokens[-1].text in self.concept_finals:
                 continue  # "Pay For Performance (PFP)", "Defense Travel System (DTS)": a concept or system
             span = Span(doc, start, open_i, label="ORG")
