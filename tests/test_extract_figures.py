@@ -298,6 +298,7 @@ def test_numbers_that_do_not_agree_with_a_noun_or_name_a_code_are_not_counts(sen
     ("The ministry accredited 25 media outlets.", "25 media outlets", "media outlets"),
     ("The survey reached 1,500 cattle herders.", "1,500 cattle herders", "cattle herders"),
     ("We interviewed 15 NGO representatives and 4 CSOs.", "15 NGO representatives", "NGO representatives"),
+    ("The study covered the 48 contiguous states.", "48 contiguous states", "contiguous states"),
 ])
 def test_counts_that_agree_with_their_noun(sentence, text, counted):
     found = {f.text: f.counted for f in figures_in(sentence)}

@@ -673,6 +673,6 @@ class Figures:
 
     @staticmethod
     def _looks_plural(word: str) -> bool:
-        if word.endswith(("ss", "us", "is")) and not word.endswith("ous"):
-            return False  # "bus", "campus", "analysis": singular nouns in -s
+        if word.endswith(("ss", "us", "is")):
+            return False  # "bus", "campus", "analysis": singular nouns in -s; "contiguous", "various": adjectives
         return word.endswith(("s", "people", "children", "men", "women", "staff", "personnel", "police", "youth"))
