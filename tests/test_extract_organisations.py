@@ -443,3 +443,39 @@ def test_well_known_international_ngos_are_international():
                                             "co-funded the shelters.")}
     assert (found["Norwegian Refugee Council"].org_type, found["Aga Khan Foundation"].org_type) == (
         "international", "international")
+
+
+# -- UN and audit-report shapes ----------------------------------------------------------------------------------
+
+def test_a_defined_name_that_starts_with_a_known_acronym_is_the_whole_name():
+    found = named("The UN Country Team (UNCT) met the Resident Coordinator's Office in Chisinau.")
+    assert found["UN Country Team"].acronym == "UNCT"
+    assert found["UN Country Team"].org_type == "international"
+
+
+def test_an_acronym_that_spells_only_the_complement_takes_the_head_before_it():
+    found = named("Officials in the Bureau of Population, Refugees, and Migration (PRM) were interviewed.")
+    assert found["Bureau of Population, Refugees, and Migration"].acronym == "PRM"
+
+
+def test_a_leading_word_the_acronym_needs_stays_in_the_name():
+    found = named("Communities weigh in on investments by the Local Development Fund (LDF) each year.")
+    assert found["Local Development Fund"].acronym == "LDF"
+
+
+@pytest.mark.parametrize("text", [
+    "The Audit Committee and the Compensation Committee met four times in 2021.",
+    "The Joint Steering Committee approved the annual work plan.",
+    "The shares were sold to a Delaware corporation in 2019.",
+    "Airworthiness Directives; The Boeing\nCompany Airplanes",
+])
+def test_board_committees_descriptions_and_common_words_after_a_cue_are_not_names(text):
+    assert named(text) == {}, named(text)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The Public Foundation “Bilim” hosted the hearing.", "Bilim"),
+    ("The grant went to Foundation Tabiyat last year.", "Tabiyat"),
+])
+def test_a_word_cue_still_introduces_a_quoted_or_coined_name(sentence, name):
+    assert name in named(sentence)

@@ -18,8 +18,10 @@ from pipeline.nlp.components import is_acronym, schwartz_hearst
 from pipeline.records import Block, Mention
 from pipeline.text.words import is_known_word
 
-# When candidate spans overlap, the more reliable rule wins; among equals, the longer span.
+# When candidate spans overlap, the more reliable rule wins; among equals, the longer span. A gazetteer acronym
+# inside a defined name gives way to it ("UN Country Team (UNCT)" is not "UN").
 RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_head_shape": 2, "cue_name": 2, "acronym_bare": 1}
+GAZETTEER_ACRONYM_PRIORITY = 2.5
 # A listed name has at most this many words; longer items are sentences or descriptions.
 LIST_NAME_MAX_WORDS = 8
 # Capital letters in the two words around an acronym from which the line counts as set in capitals ("Y A UN
@@ -122,7 +124,15 @@ def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
             entry[1], entry[2] = rule, org_type
         entry[3] = entry[3] or acronym
         entry[4] = entry[4] or known_id
-    ranked = sorted(pooled.values(), key=lambda e: (-RULE_PRIORITY[e[1]], -(e[0].end - e[0].start), e[0].start))
+    acronyms = {(span.start, span.end) for span in doc.spans.get("org_gazetteer_acronyms", [])} - {
+        (span.start, span.end) for span in doc.spans.get("org_gazetteer", [])}
+
+    def priority(entry: list) -> float:
+        span, rule = entry[0], entry[1]
+        return GAZETTEER_ACRONYM_PRIORITY if rule == "gazetteer" and (span.start, span.end) in acronyms \
+            else RULE_PRIORITY[rule]
+
+    ranked = sorted(pooled.values(), key=lambda e: (-priority(e), -(e[0].end - e[0].start), e[0].start))
     taken: set[int] = set()
     chosen = []
     for span, rule, org_type, acronym, known_id in ranked:

@@ -196,6 +196,8 @@ class OrgShapes:
             return None  # "Law on X", "Transparency Index for Government": a document or product, not a body
         if doc[start:end].text.lower() in self.non_org_names:
             return None
+        if end - start == 2 and start > 0 and doc[start - 1].lower_ in ("a", "an") and end - 1 in heads:
+            return None  # "a Delaware corporation", "a Nevada Corporation": a kind of company, not its name
         names = [t for t in doc[start:end] if self._is_cap(t) and t.text not in self.connectors]
         complement = next((i for i in range(heads[0], end) if doc[i].text in ("of", "for")), end)
         # "Department of State": inside the complement even a generic word names the organisation.
@@ -278,7 +280,12 @@ class OrgShapes:
 
     def _span_type(self, doc: Doc, start: int, end: int, heads: list[int]) -> str:
         """The type of the deciding head (a final head naming something of its own, 'University of Nevada
-        Foundation', else the first: 'National Council of Public Trust'), unless a type rule says otherwise."""
+        Foundation', else the first: 'National Council of Public Trust'), unless a type rule says otherwise; a name
+        without a head word takes its type from a rule that needs none ('UN Country Team') or is 'other'."""
+        if not heads:
+            name = doc[start:end].text
+            return next((t for pattern, rule_heads, t in self.type_rules if not rule_heads and pattern.search(name)),
+                        "other")
         index = heads[0]
         if heads[-1] == end - 1:
             link = next((i for i in range(heads[-1] - 1, heads[0], -1) if doc[i].text in ("of", "for", "on")), None)
@@ -313,8 +320,10 @@ class OrgShapes:
             if offset is None:
                 continue
             start = window + offset
-            while start < open_i and doc[start].text in self.leading_stop:
-                start += 1
+            while start < open_i and doc[start].text in self.leading_stop and \
+                    schwartz_hearst(short, [t.text for t in doc[start + 1:open_i]]) == 0:
+                start += 1  # "The Ministry (TM)" loses "The"; "Local Development Fund (LDF)" keeps "Local"
+            start = self._owning_head(doc, start)
             long_tokens = doc[start:open_i]
             if len(long_tokens) < 2 or not self._is_cap(long_tokens[0]):
                 continue
@@ -329,11 +338,22 @@ class OrgShapes:
             if not heads and long_tokens[-1].text in self.concept_finals:
                 continue  # "Pay For Performance (PFP)", "Defense Travel System (DTS)": a concept or system
             span = Span(doc, start, open_i, label="ORG")
-            span._.org_type = self._span_type(doc, start, open_i, heads) if heads else "other"
+            span._.org_type = self._span_type(doc, start, open_i, heads)
             span._.acronym = short
             span._.rule = "acronym_definition"
             spans.append(span)
         return spans
+
+    def _owning_head(self, doc: Doc, start: int) -> int:
+        """'Bureau of Population, Refugees, and Migration (PRM)': the acronym spells only the complement; the
+        head word before 'of'/'for' belongs to the name."""
+        i = start - 1
+        if i >= 0 and doc[i].text == "the":
+            i -= 1
+        if i >= 1 and doc[i].text in ("of", "for") and self._head_type(doc[i - 1]) is not None \
+                and doc[i - 1].text[:1].isupper():
+            return i - 1
+        return start
 
     def _inside_larger_name(self, doc: Doc, start: int) -> bool:
         """The aligned long form continues a capitalised name before it through 'for'/'of' whose head is a
@@ -371,9 +391,13 @@ class OrgShapes:
                 cue = " ".join(texts[i: i + width])
                 if cue not in self.cues or i + width >= len(doc):
                     continue
-                if i > 0 and self._is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start:
-                    break  # "Asia Foundation Mongolia": the cue word is the head of the name before it
+                before = next((doc[k] for k in range(i - 1, -1, -1) if not doc[k].is_space), None)
+                if before is not None and self._is_cap(before) and not before.is_sent_start:
+                    break  # "Asia Foundation Mongolia", "The Boeing⏎Company Airplanes": the cue word ends a name
                 span = self._name_after(doc, i + width)
+                if span is not None and not cue.isupper() and doc[i + width].text not in _QUOTES_OPEN and all(
+                        is_known_word(t.text) and not is_acronym(t.text) for t in span):
+                    break  # "Company Airplanes": after a word cue only a quoted or coined name ('Foundation Fidokor')
                 if span is not None and self._plausible_name(span):
                     span._.org_type = self.cues[cue]
                     span._.rule = "cue_name"
