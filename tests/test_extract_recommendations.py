@@ -665,3 +665,19 @@ def test_objectives_and_methodology_that_mention_should_are_not_recommendations(
             "revise its guidance. To decide whether the mission should change its approach, we reviewed 45 files.\n\n"
             "Findings\n\nPartners should have been consulted earlier, the evaluation found.\n")
     assert recommendations_in(text) == []
+
+
+def test_paragraphs_explaining_a_numbered_recommendation_belong_to_it():
+    text = ("4. Recommendations\n\n"
+            "1. UNICEF should integrate nutrition into its social protection work in the three northern regions.\n\n"
+            "The evaluation found that cash recipients rarely received nutrition counselling. Partners should share "
+            "beneficiary lists to make this possible.\n\n"
+            "2. The Government should adopt a costed plan for community health workers by 2026.\n\n"
+            "We also recommend that the Ministry of Finance protect the health budget line.\n\n"
+            "Annex 1. Terms of reference\n")
+    assert summary(recommendations_in(text)) == [
+        ("UNICEF", "UNICEF should integrate nutrition into its social protection work in the three northern regions. "
+                   "The evaluation found that cash recipients rarely received nutrition counselling. Partners should "
+                   "share beneficiary lists to make this possible."),
+        ("Government", "The Government should adopt a costed plan for community health workers by 2026."),
+        ("Ministry of Finance", "We also recommend that the Ministry of Finance protect the health budget line.")]

@@ -187,6 +187,8 @@ def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
     candidates = [c for c in candidates if (c.block not in explained or c.rule in ("rec_labelled", "rec_marked"))
                   and (c.block not in cells or cells[c.block][0] <= c.start < cells[c.block][1])]
     candidates = [*tabled, *(c for c in map(partial(_within_cell, parsed), candidates) if c is not None)]
+    covered = {i for c in candidates for i in _blocks_after(parsed, c)}
+    candidates = [c for c in candidates if c.block not in covered or c.rule in ("rec_labelled", "rec_marked")]
     chosen = _without_restatements(parsed, _without_overlaps(candidates))
     return [_make(parsed, c) for c in sorted(chosen, key=lambda c: (c.block, c.start))]
 
@@ -416,6 +418,9 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
             pending.append((index, number.end() if number else 0, len(block.text.rstrip()), block.marker or "bullet",
                             f"rec_section_{block.marker or 'bullet'}", lead_audience))
             gap = 0
+        elif pending and pending[-1][3] == "numbered" and _explains(blocks, pending[-1], index):
+            item, start, _, kind, rule, lead = pending[-1]  # "1. UNDP should ..." then paragraphs explaining it
+            pending[-1] = (item, start, block.end - blocks[item].start, kind, rule, lead)
         else:
             sentences = _prose_recommendations(docs[index])
             lead = _lead_in(docs[index])
@@ -429,6 +434,18 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
         index += 1
     flush(None if trailing else label)
     return out
+
+
+def _explains(blocks: tuple[Block, ...], item: tuple, index: int) -> bool:
+    """A paragraph right after a numbered recommendation (or its explanation) that explains it: no lead-in to a
+    list, no management response, no recommendation of its own ('We also recommend ...'), within
+    MAX_EXPLANATION_CHARS of the item's start."""
+    first, start, end = item[0], item[1], item[2]
+    block = blocks[index]
+    return blocks[first].start + end >= blocks[index - 1].end - 1 and not block.text.rstrip().endswith(":") \
+        and not _rules().responses.match(block.text) and CELL_SEPARATOR not in block.text \
+        and not _rules().formal.search(_SENTENCE_BREAK.split(block.text, maxsplit=1)[0]) \
+        and block.end - blocks[first].start - start <= MAX_EXPLANATION_CHARS
 
 
 def _section_before(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
@@ -591,6 +608,15 @@ def _restates(a: frozenset[str], b: frozenset[str], audience_a: str | None, audi
     if min(len(a), len(b)) < RESTATEMENT_MIN_WORDS:
         return a == b
     return len(a & b) >= RESTATEMENT_SHARE * min(len(a), len(b))
+
+
+def _blocks_after(parsed: ParsedDocument, candidate: _Candidate) -> range:
+    """The blocks after the candidate's first that its span runs into (the paragraphs explaining it)."""
+    first = parsed.blocks[candidate.block]
+    last = candidate.block
+    while last + 1 < len(parsed.blocks) and parsed.blocks[last + 1].start - first.start < candidate.end:
+        last += 1
+    return range(candidate.block + 1, last + 1)
 
 
 def _span_text(parsed: ParsedDocument, candidate: _Candidate) -> str:
