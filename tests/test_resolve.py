@@ -463,3 +463,19 @@ def test_adding_a_document_keeps_the_ids_of_organisations_already_present():
     assert len(after.organisations) == len(before.organisations) + 2
     for index in range(len(FIRST_REPORTS), len(FIRST_REPORTS) + len(FOURTH_REPORT) - 2):
         assert after.mention_org[index] in set(before.mention_org.values()), FOURTH_REPORT[index - len(FIRST_REPORTS)]
+
+
+# -- types ------------------------------------------------------------------------------------------------------
+
+def test_a_type_from_the_name_outweighs_the_types_of_list_headings():
+    # "Tebigi Kuwwat" is a CSO by its cue; two reports list it under headings that say "Business".
+    mentions = [mention("Tebigi Kuwwat", 1, rule="cue_name", org_type="cso"),
+                mention("Tebigi Kuwwat", 2, rule="org_list_item", org_type="private"),
+                mention("Tebigi Kuwwat", 3, rule="org_list_item", org_type="private")]
+    assert org_of(resolve(mentions), 0).type == "cso"
+
+
+def test_list_headings_type_a_name_nothing_else_types():
+    mentions = [mention("Okoo", 1, rule="org_list_item", org_type="private"),
+                mention("Okoo", 2, rule="org_list_item", org_type="other")]
+    assert org_of(resolve(mentions), 0).type == "private"

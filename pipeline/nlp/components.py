@@ -386,11 +386,15 @@ class OrgShapes:
     def _cued_names(self, doc: Doc) -> list[Span]:
         spans = []
         texts = [t.text for t in doc]
+        after_cue = 0
         for i in range(len(doc)):
+            if i < after_cue:
+                continue  # "CSO Enterprise": the second word of a longer cue is not a cue of its own
             for width in range(self.max_cue_words, 0, -1):
                 cue = " ".join(texts[i: i + width])
                 if cue not in self.cues or i + width >= len(doc):
                     continue
+                after_cue = i + width
                 before = next((doc[k] for k in range(i - 1, -1, -1) if not doc[k].is_space), None)
                 if before is not None and self._is_cap(before) and not before.is_sent_start:
                     break  # "Asia Foundation Mongolia", "The Boeing⏎Company Airplanes": the cue word ends a name

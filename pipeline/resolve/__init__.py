@@ -39,6 +39,8 @@ __all__ = ["Link", "Organisation", "Resolution", "resolve"]
 # "Long Name (ACR)" definitions.
 BARE_ACRONYM_RULE = "acronym_bare"
 DEFINITION_RULE = "acronym_definition"
+# Names typed only by the heading of the list they stand in.
+LIST_ITEM_RULE = "org_list_item"
 # Two long forms declaring the same acronym are one organisation when one's words contain the other's
 # ("Innovation for Change Central Asia (I4C CA)", "Innovation for Change – Central Asia Hub (I4C CA)"), or their
 # names score at least this (rapidfuzz token_sort_ratio on core keys) and differ only by spelling variants.
@@ -447,10 +449,17 @@ def _organisation(corpus: _Corpus, mentions: list[Mention], oid: str, nodes: lis
         surface.update(corpus.texts[node])
     if acronym:
         surface.add(acronym)
-    org_type = entry["type"] if entry else majority(
-        (mentions[i].org_type for i in indices if mentions[i].org_type != "other"), "other")
+    org_type = entry["type"] if entry else _org_type(mentions, indices)
     return Organisation(oid, name, acronym, tuple(sorted(surface - {name})), org_type, len(indices),
                         len({mentions[i].prov.doc_id for i in indices}))
+
+
+def _org_type(mentions: list[Mention], indices: list[int]) -> str:
+    """The type most mentions with evidence of their own give (a head word, a cue, a type rule); the type a list
+    heading gives its items only when nothing else does."""
+    typed = [mentions[i] for i in indices if mentions[i].org_type != "other"]
+    own = [m.org_type for m in typed if m.prov.rule != LIST_ITEM_RULE]
+    return majority(own or [m.org_type for m in typed], "other")
 
 
 def _acronym(corpus: _Corpus, nodes: list[str], entry: dict | None) -> str | None:
