@@ -614,8 +614,8 @@ def test_table_without_a_recommendation_column_gives_no_table_recommendations():
 
 def test_oig_addressee_keeps_the_mission_name_with_its_slash():
     text = ("Recommendations\n\nWe recommend that the Mission Director of USAID/Kenya verify the $1.2 million in cost "
-            "share reported by the implementer.\n\nRecommendation 3. We recommend that USAID/Kenya’s Mission Director "
-            "implement procedures to review partner invoices before payment.\n")
+            "share reported by the implementer.\n\nRecommendation 3. We recommend that USAID/Kenya’s Mission "
+            "Director implement procedures to review partner invoices before payment.\n")
     assert [r.audience for r in recommendations_in(text)] == ["Mission Director of USAID/Kenya",
                                                                "USAID/Kenya’s Mission Director"]
 
@@ -640,7 +640,8 @@ def test_an_office_named_without_capitals_is_the_audience_only_when_nothing_else
             "Recommendation 6 (UNFPA): Invest in data systems for maternal health.\n\n"
             "Recommendation 7 (high priority): Review the staffing of small field offices.\n")
     assert [r.audience for r in recommendations_in(text)] == ["country office", "UNFPA", None]
-    heading_named = "Recommendations to the Ministry of Health\n\n• The department should publish clinic data monthly.\n"
+    heading_named = ("Recommendations to the Ministry of Health\n\n"
+                     "• The department should publish clinic data monthly.\n")
     assert [r.audience for r in recommendations_in(heading_named)] == ["Ministry of Health"]
 
 

@@ -1,14 +1,16 @@
-"""Recommendations, each with the audience it addresses. Four rules, from the most specific:
+"""Recommendations, each with the audience it addresses. Five rules, from the most specific:
 
 - labelled: "Recommendation 3: UNDP should ..." (UN evaluations, OIG reports) anywhere in the document; the text
-  is the rest of the paragraph or item, or the next one when the label stands alone or with a short title; the paragraphs after it up
-  to the next label or heading explain it and are not recommendations of their own;
+  is the rest of the paragraph or item, or the next one when the label stands alone or with a short title, with
+  the paragraphs after it that explain it (up to a management response, the next label or heading); nothing up
+  to the next label or heading is a recommendation of its own;
 - marked: "The Secretary of State should ... (Recommendation 1)" (GAO) anywhere;
-- sections: list items and prose ("should", "we recommend ...") under a heading such as "Recommendations",
-  "Recommendations for Executive Action" or "Matters for Congressional Consideration"; audience headings may
-  come before the items they label or, in text extracted from some PDF layouts, after them (a section's first
-  audience heading tells which); a recommendations heading printed after its whole list (as in the atlas's
-  regional chapter) is found by walking back over the labelled lists before it;
+- sections: list items (a numbered one with the paragraphs that explain it) and prose ("should", "we recommend
+  ...") under a heading such as "Recommendations", "Recommendations for Executive Action" or "Matters for
+  Congressional Consideration"; audience headings may come before the items they label or, in text extracted
+  from some PDF layouts, after them (a section's first audience heading tells which); a recommendations heading
+  printed after its whole list (as in the atlas's regional chapter) is found by walking back over the labelled
+  lists before it;
 - tables: under a header row with a recommendation column ("Recommendation | Responsible | Priority"), each
   row's recommendation cell is one, addressed to the row's responsible ("Addressed to", "Entity") cell; the other
   cells (management response, actions, time frame) are not recommendations;
@@ -240,7 +242,8 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
 def _note_audience(note: str) -> str | None:
     """'Recommendation 5 (UNFPA and UNICEF): ...': a note that is a name, not a priority or a cross-reference."""
     note = _LABEL_PREFIX.sub("", note.strip())
-    if not note[:1].isupper() or len(note.split()) > AUDIENCE_LABEL_MAX_WORDS or _rules().not_note_audience.search(note):
+    if not note[:1].isupper() or len(note.split()) > AUDIENCE_LABEL_MAX_WORDS \
+            or _rules().not_note_audience.search(note):
         return None
     return note
 
