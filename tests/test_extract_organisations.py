@@ -479,3 +479,11 @@ def test_board_committees_descriptions_and_common_words_after_a_cue_are_not_name
 ])
 def test_a_word_cue_still_introduces_a_quoted_or_coined_name(sentence, name):
     assert name in named(sentence)
+
+
+@pytest.mark.parametrize("text", [
+    "This AD is issued in accordance with the Authority for This Rulemaking section of the notice.",
+    "De flesta insatser återfinns i Mellanöstern och Nordafrika (MENA) enligt utvärderingarna.",
+])
+def test_title_case_phrases_and_foreign_place_names_before_an_acronym_are_not_names(text):
+    assert named(text) == {}, named(text)

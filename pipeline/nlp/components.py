@@ -83,6 +83,7 @@ class OrgShapes:
         self.not_name_words = set(lexicon["not_name_words"])
         self.weak_heads = set(lexicon["weak_heads"])
         self.programme_finals = set(lexicon["programme_finals"])
+        self.determiners = set(lexicon["determiners"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -230,11 +231,13 @@ class OrgShapes:
         return heads
 
     def _complement_end(self, doc: Doc, last: int, end: int) -> int:
-        """Where the complement after the last head ends: before a second 'and' ('Centre for Science and Environment
-        and Toxics Link') or before 'and' followed by two or more words no dictionary knows ('Society of
-        Turkmenistan and Ovadan Syyahat'): a second name joined to the first."""
+        """Where the complement after the last head ends: before a determiner ('Authority for This Rulemaking'), before
+        a second 'and' ('Centre for Science and Environment and Toxics Link') or before 'and' followed by two or more
+        words no dictionary knows ('Society of Turkmenistan and Ovadan Syyahat'): a second name joined to the first."""
         ands = 0
         for i in range(last + 1, end):
+            if doc[i].text in self.determiners:
+                return i - 1 if doc[i - 1].text in self.connectors else i  # "Authority for This Rulemaking"
             if doc[i].text == ",":
                 ands = 0
             if doc[i].text not in ("and", "&"):
@@ -337,6 +340,8 @@ class OrgShapes:
             heads = self._heads(doc, start, open_i)
             if not heads and long_tokens[-1].text in self.concept_finals:
                 continue  # "Pay For Performance (PFP)", "Defense Travel System (DTS)": a concept or system
+            if not heads and any(not t.text[:1].isupper() for t in content):
+                continue  # "Mellanöstern och Nordafrika (MENA)": a name without a head is capitalised throughout
             span = Span(doc, start, open_i, label="ORG")
             span._.org_type = self._span_type(doc, start, open_i, heads)
             span._.acronym = short
