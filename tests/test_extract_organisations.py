@@ -487,3 +487,9 @@ def test_a_word_cue_still_introduces_a_quoted_or_coined_name(sentence, name):
 ])
 def test_title_case_phrases_and_foreign_place_names_before_an_acronym_are_not_names(text):
     assert named(text) == {}, named(text)
+
+
+def test_a_name_goes_on_after_a_lower_case_condition_and_its_place():
+    found = named("The National Union of People with disabilities of Tajikistan trained 30 monitors. "
+                  "Services for people with disabilities of all ages were cut.")
+    assert list(found) == ["National Union of People with disabilities of Tajikistan"]

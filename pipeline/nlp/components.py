@@ -126,6 +126,9 @@ class OrgShapes:
                     break
                 elif token.text == "with" and doc[j - 1].text not in self.with_after:
                     break
+                elif token.is_lower and token.is_alpha and doc[j - 1].text == "with" and j + 2 < n \
+                        and doc[j + 1].text in ("of", "in") and self._is_cap(doc[j + 2]):
+                    pass  # "Union of People with disabilities of Tajikistan": the name goes on after the condition
                 elif token.text in self.connectors or (token.text == "," and self._comma_inside(doc, start, j)):
                     if token.whitespace_ == "" and token.text in _DASHES and j + 1 < n and not self._is_cap(doc[j + 1]):
                         if not doc[j - 1].whitespace_:
