@@ -263,6 +263,11 @@ def test_html_currency_and_percent_cells_join_their_numbers():
     assert "Total budget | $1,250 | 12.5%" in html_lines(MANAGEMENT_RESPONSE_HTML)
 
 
+def test_html_bar_inside_a_cell_does_not_split_it():
+    html = b"<html><body><table><tr><td>Health | Education</td><td>UNICEF</td></tr></table></body></html>"
+    assert "Health / Education | UNICEF" in html_lines(html)
+
+
 def test_html_table_rows_laid_out_as_bullets_or_numbers_are_list_items():
     lines = html_lines(MANAGEMENT_RESPONSE_HTML)
     assert "• Expand the referral network;" in lines and "2. Train staff." in lines

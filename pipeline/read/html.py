@@ -122,7 +122,7 @@ def _table(table: Tag, lines: list[str]) -> None:
     for row in table.find_all("tr"):
         cells: list[str] = []
         for cell in row.find_all(["td", "th"], recursive=False):
-            text = _inline(cell)
+            text = _inline(cell).replace(CELL_SEPARATOR, " / ")  # a bar inside a cell must not split it
             if not text:
                 continue
             if cells and (_OPENING_CELL.match(cells[-1]) or _CLOSING_CELL.match(text)):
