@@ -493,3 +493,13 @@ def test_a_name_goes_on_after_a_lower_case_condition_and_its_place():
     found = named("The National Union of People with disabilities of Tajikistan trained 30 monitors. "
                   "Services for people with disabilities of all ages were cut.")
     assert list(found) == ["National Union of People with disabilities of Tajikistan"]
+
+
+@pytest.mark.parametrize(("sentence", "known_id"), [
+    ("OCHA convened the humanitarian country team.", "ocha"),
+    ("UN-Habitat supported the municipal plan.", "unhabitat"),
+    ("Norad and Danida co-financed the second phase.", "norad"),
+    ("The U.S. Congress appropriated the funds.", "uscongress"),
+])
+def test_un_agencies_donors_and_legislatures_of_evaluations_and_audits_are_known(sentence, known_id):
+    assert known_id in {m.known_id for m in mentions_in(sentence)}
