@@ -17,7 +17,7 @@ from prefect.cache_policies import NONE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
-from pipeline.incremental import Plan, plan_run, store
+from pipeline.incremental import Plan, plan_run, store, store_texts
 from pipeline.publish import DEFAULT_KEEP_VERSIONS
 from pipeline.records import DocumentResult
 from pipeline.resolve.overrides import Overrides, load_overrides
@@ -41,15 +41,18 @@ def read_overrides(source_dir: str) -> Overrides:
 
 
 @task(cache_policy=NONE, task_run_name="process {path}")
-def process_report(source_dir: str, path: str, time_limit: float | None) -> DocumentResult:
-    """One report in its own worker process. No retries: a failure is the document's status, not the task's."""
-    return process_isolated(Path(source_dir), [Path(path)], workers=1, time_limit=time_limit)[0]
+def process_report(source_dir: str, path: str, time_limit: float | None, out_dir: str | None = None) -> DocumentResult:
+    """One report in its own worker process. No retries: a failure is the document's status, not the task's.
+    With out_dir, the texts read are kept in its state for the review report and not returned."""
+    result = process_isolated(Path(source_dir), [Path(path)], workers=1, time_limit=time_limit)[0]
+    return store_texts(Path(out_dir), result) if out_dir is not None else result
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NONE)
-def store_results(out_dir: str, plan: Plan, fresh: list[DocumentResult]) -> None:
-    """Cache the new results and the manifest (I/O: retried)."""
-    store(Path(out_dir), plan, fresh)
+def store_results(out_dir: str, plan: Plan, fresh: list[DocumentResult]) -> list[DocumentResult]:
+    """Cache the new results, any texts still carried, and the manifest (I/O: retried); the results without
+    texts."""
+    return store(Path(out_dir), plan, fresh)
 
 
 @task(cache_policy=NONE)
@@ -86,9 +89,9 @@ def ingest_reports(source_dir: str = "raw", out_dir: str = "processed", keep_ver
     run_id, started = start_run()
     overrides = read_overrides(source_dir)
     plan = plan_ingest(source_dir, out_dir, force)
-    futures = process_report.map(unmapped(source_dir), [str(p) for p in plan.todo], unmapped(time_limit))
-    fresh = [future.result() for future in futures]
-    store_results(out_dir, plan, fresh)
+    futures = process_report.map(unmapped(source_dir), [str(p) for p in plan.todo], unmapped(time_limit),
+                                 unmapped(out_dir))
+    fresh = store_results(out_dir, plan, [future.result() for future in futures])
     results = plan.reused + fresh
     try:
         summary = resolve_validate_publish(results, source_dir, out_dir, run_id, started, plan, len(fresh),

@@ -4,19 +4,22 @@ content hash and pipeline version, so unchanged documents are neither read nor e
 State lives in OUT_DIR/state/ (never inside a published version):
     manifest.json                    source -> size, mtime_ns, sha256 (a cheap "is it unchanged?" check)
     results/<sha256>-<rules>.pickle  one DocumentResult per document content and pipeline version
+    texts/<sha256>-<rules>.json.gz   its page texts as read and its normalised text, for the review report
     runs.jsonl                       one line per run, published as the `runs` table
 Every file is written to a temporary name and renamed, so a killed run leaves the previous state usable.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
 import os
 import pickle
 import uuid
-from dataclasses import dataclass, field, replace
+import zlib
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 
 import pipeline
@@ -28,6 +31,9 @@ STATE_DIR = "state"
 # Results that depend on something besides the file's bytes (a password file, the limits, the machine's load)
 # (and, for scans, whether tesseract is installed) are not cached: the next run tries those documents again.
 UNCACHED_STATUSES = frozenset({"encrypted", "timeout", "error", "too_large", "no_text_layer", "garbled_text"})
+# gzip level of the kept texts: level 6 (zlib's default) shrinks report text about 3-4x at ~20 MB/s; higher
+# levels gain a few per cent for several times the time, in the worker that has just read the document.
+TEXTS_COMPRESSLEVEL = 6
 
 
 @dataclass
@@ -41,6 +47,14 @@ class Plan:
     unchanged: int = 0
     removed: int = 0
     manifest: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceTexts:
+    """What reading a document gave, as the review report needs it: page texts as read, normalised text."""
+
+    pages: tuple[str, ...]
+    text: str
 
 
 def state_dir(out_dir: Path) -> Path:
@@ -94,7 +108,52 @@ def _load_result(out_dir: Path, sha256: str) -> DocumentResult | None:
     except Exception as exc:  # a cache written by other code is a miss, never a failure
         log.warning("cached result for %s is unreadable (%s); processing again", sha256[:12], exc)
         return None
-    return cached if isinstance(cached, DocumentResult) else None
+    return _complete(cached) if isinstance(cached, DocumentResult) else None
+
+
+def _complete(result: DocumentResult) -> DocumentResult:
+    """A result pickled before a field was added lacks that slot: give it the field's default."""
+    for spec in fields(DocumentResult):
+        if not hasattr(result, spec.name):
+            default = spec.default_factory() if spec.default_factory is not MISSING else spec.default
+            object.__setattr__(result, spec.name, default)
+    return result
+
+
+def pack_texts(sha256: str, pages: tuple[str, ...], text: str) -> bytes:
+    """A document's page texts and normalised text as gzip-compressed JSON, tagged with its content and rules."""
+    payload = {"sha256": sha256, "rules": rules_key(), "pages": list(pages), "text": text}
+    return gzip.compress(json.dumps(payload, ensure_ascii=False).encode(), compresslevel=TEXTS_COMPRESSLEVEL,
+                         mtime=0)
+
+
+def _texts_path(out_dir: Path, sha256: str) -> Path:
+    return state_dir(out_dir) / "texts" / f"{sha256}-{rules_key()}.json.gz"
+
+
+def store_texts(out_dir: Path, result: DocumentResult) -> DocumentResult:
+    """Keep a result's texts in state/texts for the review report; return the result without them, so results
+    held in memory do not grow with the size of the documents."""
+    if result.texts is None:
+        return result
+    if result.sha256:
+        _atomic_write(_texts_path(out_dir, result.sha256), result.texts)
+    return replace(result, texts=None)
+
+
+def load_texts(out_dir: Path, sha256: str) -> SourceTexts | None:
+    """The texts a run kept for this content under the current rules, or None (never kept, or unreadable)."""
+    path = _texts_path(out_dir, sha256)
+    try:
+        payload = json.loads(gzip.decompress(path.read_bytes()))
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, zlib.error) as exc:  # a damaged file: the report reads the source
+        log.warning("%s is unreadable (%s); the review report reads the source again", path, exc)
+        return None
+    if not isinstance(payload, dict) or payload.get("sha256") != sha256 or payload.get("rules") != rules_key():
+        return None
+    return SourceTexts(tuple(payload["pages"]), payload["text"])
 
 
 def plan_run(src_dir: Path, out_dir: Path, files: list[Path], force: bool = False) -> Plan:
@@ -125,23 +184,27 @@ def plan_run(src_dir: Path, out_dir: Path, files: list[Path], force: bool = Fals
     return plan
 
 
-def store(out_dir: Path, plan: Plan, results: list[DocumentResult]) -> None:
-    """Cache new results and write the manifest (both before publishing: they describe sources, not outputs)."""
-    for result in results:
+def store(out_dir: Path, plan: Plan, results: list[DocumentResult]) -> list[DocumentResult]:
+    """Cache new results and their texts and write the manifest (before publishing: they describe sources, not
+    outputs); return the results without their texts."""
+    kept = [store_texts(out_dir, result) for result in results]
+    for result in kept:
         if result.sha256 and result.status not in UNCACHED_STATUSES:
             _atomic_write(_result_path(out_dir, result.sha256), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     _atomic_write(state_dir(out_dir) / "manifest.json", json.dumps(plan.manifest, indent=1, sort_keys=True).encode())
-    _prune_results(out_dir, {entry["sha256"] for entry in plan.manifest.values()})
+    live = {entry["sha256"] for entry in plan.manifest.values()}
+    _prune(state_dir(out_dir) / "results", live)
+    _prune(state_dir(out_dir) / "texts", live)
+    return kept
 
 
-def _prune_results(out_dir: Path, live: set[str]) -> None:
-    """Drop cached results of contents no longer in the source folder or of older rule versions."""
-    folder = state_dir(out_dir) / "results"
+def _prune(folder: Path, live: set[str]) -> None:
+    """Drop cached results or texts of contents no longer in the source folder or of older rule versions."""
     if not folder.is_dir():
         return
     current = rules_key()
-    for path in folder.glob("*.pickle"):
-        sha256, _, rules = path.stem.partition("-")
+    for path in folder.iterdir():
+        sha256, _, rules = path.name.split(".", 1)[0].partition("-")
         if sha256 not in live or rules != current:
             path.unlink(missing_ok=True)
 

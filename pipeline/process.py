@@ -12,6 +12,7 @@ from pipeline.extract import ParsedDocument
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.organisations import extract_mentions
 from pipeline.extract.recommendations import extract_recommendations
+from pipeline.incremental import pack_texts
 from pipeline.nlp import build_nlp
 from pipeline.read import ReadError, read_document
 from pipeline.read.passwords import Passwords, load_passwords
@@ -86,7 +87,8 @@ def parse(doc_id: str, raw: RawDocument) -> ParsedDocument:
 
 
 def process_raw(doc_id: str, source: str, sha256: str, raw: RawDocument) -> DocumentResult:
-    """Extract every record type from an already-read document; its status is the reader's, or `empty`."""
+    """Extract every record type from an already-read document; its status is the reader's, or `empty`. The
+    result carries the texts read, for the review report."""
     parsed = parse(doc_id, raw)
     chars = len(parsed.text.text)
     status, notes = raw.status, list(raw.warnings)
@@ -97,5 +99,5 @@ def process_raw(doc_id: str, source: str, sha256: str, raw: RawDocument) -> Docu
         doc_id, source, sha256, raw.media_type, len(raw.pages), status,
         f"{source}: " + "; ".join(notes) if notes else None, chars, parsed.text.repairs,
         tuple(extract_mentions(parsed)), tuple(extract_figures(parsed)), tuple(extract_recommendations(parsed)),
-        raw.facts,
+        raw.facts, pack_texts(sha256, raw.pages, parsed.text.text),
     )

@@ -98,3 +98,6 @@ class DocumentResult:
     figures: tuple[Figure, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     facts: ReadFacts = ReadFacts()
+    # The page texts as read and the normalised text, gzip-compressed JSON (pipeline.incremental.pack_texts), so
+    # the review report need not read the source again; the run stores them in OUT_DIR/state and drops them.
+    texts: bytes | None = None

@@ -14,14 +14,13 @@ import pandas as pd
 
 import pipeline
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
-from pipeline.incremental import Plan, load_runs, plan_run, record_run, store
+from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, store_texts
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
-from pipeline.workers import process_isolated
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +110,11 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
         raise
     log.info("publishing (with the review report)")
     previous = current_tables(out_dir)
+    # The previous version's report, resolved now: its unchanged document pages are linked into the new one.
+    earlier = (out_dir / "current" / REPORT_DIR).resolve() if (out_dir / "current" / REPORT_DIR).is_dir() else None
     version = publish(validated, out_dir, keep_versions,
-                      extras=lambda staging: _write_report_safely(validated, staging / REPORT_DIR, src_dir, previous))
+                      extras=lambda staging: _write_report_safely(validated, staging / REPORT_DIR, src_dir, previous,
+                                                                  out_dir, earlier))
     record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
     return RunSummary(run_id, version, len(results), extracted, dict(statuses),
@@ -120,10 +122,10 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
 
 
 def _write_report_safely(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
-                         previous: dict[str, pd.DataFrame] | None) -> None:
+                         previous: dict[str, pd.DataFrame] | None, out_dir: Path, earlier: Path | None) -> None:
     """The review report helps check the dataset; a fault in it must not stop the dataset being published."""
     try:
-        write_report(tables, report_dir, src_dir, previous)
+        write_report(tables, report_dir, src_dir, previous, out_dir, earlier)
     except Exception as exc:
         log.error("the review report could not be written (%s: %s); the dataset is published without it",
                   type(exc).__name__, exc)
@@ -138,6 +140,20 @@ def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:
     return path
 
 
+def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOptions) -> list[DocumentResult]:
+    """Extract in worker processes, keeping each document's texts in the state as it arrives."""
+    # Imported only when there is something to extract: the readers and extractors are not needed otherwise.
+    from pipeline.workers import process_isolated
+
+    progress = Progress(len(paths))
+
+    def arrived(result: DocumentResult) -> DocumentResult:
+        progress(result)
+        return store_texts(out_dir, result)
+
+    return process_isolated(src_dir, paths, options.workers, options.time_limit, on_result=arrived)
+
+
 def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> RunSummary:
     """Run every stage on src_dir and publish to out_dir; only new or changed documents are processed."""
     src_dir, out_dir = Path(src_dir), Path(out_dir)
@@ -147,7 +163,7 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     plan = plan_run(src_dir, out_dir, files, force=options.force)
     log.info("%d file(s) in %s: %d new, %d changed, %d unchanged, %d removed; %d to process",
              len(files), src_dir, plan.added, plan.changed, plan.unchanged, plan.removed, len(plan.todo))
-    fresh = process_isolated(src_dir, plan.todo, options.workers, options.time_limit, on_result=Progress(len(plan.todo)))
-    store(out_dir, plan, fresh)
+    fresh = _process(src_dir, out_dir, plan.todo, options) if plan.todo else []
+    fresh = store(out_dir, plan, fresh)
     results = plan.reused + fresh
     return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides)

@@ -59,17 +59,20 @@ def _failed(src_dir: Path, path: Path, status: str, message: str) -> DocumentRes
 
 def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None = None,
                      time_limit: float | None = DOCUMENT_TIME_LIMIT_S,
-                     on_result: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
-    """Process each file in its own child process, at most `workers` at a time; results in input order."""
+                     on_result: Callable[[DocumentResult], DocumentResult | None] | None = None) -> list[DocumentResult]:
+    """Process each file in its own child process, at most `workers` at a time; results in input order.
+    `on_result` sees each result as it arrives; a result it returns is kept in its place (a lighter one: the run
+    stores the texts and drops them, so memory does not grow with the corpus)."""
     src_dir = Path(src_dir)
+
+    def arrived(result: DocumentResult) -> DocumentResult:
+        kept = on_result(result) if on_result is not None else None
+        return result if kept is None else kept
+
     if mp.current_process().daemon:
         # A daemonic process (some executors' workers) may not start children: process here, without a limit.
         log.warning("running inside a daemonic process: documents are processed in-process, without a time limit")
-        results = [process_file(src_dir, Path(p)) for p in paths]
-        for result in results:
-            if on_result is not None:
-                on_result(result)
-        return results
+        return [arrived(process_file(src_dir, Path(p))) for p in paths]
     pending = list(enumerate(paths))
     results: dict[int, DocumentResult] = {}
     running: dict[Connection, tuple[int, Path, mp.process.BaseProcess, float]] = {}
@@ -80,9 +83,7 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
         index, _, process, _ = running.pop(conn)
         conn.close()
         process.join(timeout=5)
-        results[index] = result
-        if on_result is not None:
-            on_result(result)
+        results[index] = arrived(result)
 
     while pending or running:
         while pending and len(running) < limit:

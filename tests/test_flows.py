@@ -92,3 +92,21 @@ def test_process_task_calls_the_library(tmp_path):
     result = process_report.fn(str(tmp_path), str(tmp_path / "note.txt"), time_limit=60)
     assert result.status == "ok"
     assert [f.counted for f in result.figures] == ["wells"]
+
+
+def test_flow_keeps_the_texts_for_the_report_as_the_cli_does(both_outputs):
+    flow_out, cli_out, _ = both_outputs
+    kept = sorted(path.name for path in (flow_out / "state" / "texts").iterdir())
+    assert len(kept) == pd.read_parquet(flow_out / "documents.parquet")["sha256"].nunique()
+    assert kept == sorted(path.name for path in (cli_out / "state" / "texts").iterdir())
+
+
+def test_process_task_keeps_the_texts_in_the_state_and_returns_the_result_without_them(tmp_path):
+    from flows.ingest import process_report
+    from pipeline.incremental import load_texts
+
+    text = "The Ministry of Water Resources reported 1,200 wells.\n"
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    result = process_report.fn(str(tmp_path), str(tmp_path / "note.txt"), time_limit=60, out_dir=str(tmp_path / "out"))
+    assert result.texts is None and [f.counted for f in result.figures] == ["wells"]
+    assert load_texts(tmp_path / "out", result.sha256).pages == (text,)

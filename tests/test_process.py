@@ -117,3 +117,23 @@ def test_read_facts_are_published_and_every_status_validates(tmp_path, monkeypat
     assert documents.loc["report.pdf", ["status", "pages_failed", "pages_ocr", "encrypted"]].tolist() == \
         ["ok", 0, 0, False]
     assert documents.loc["notes.txt", "status"] == "empty"
+
+
+def test_the_result_carries_the_texts_read_for_the_review_report(tmp_path):
+    """The page texts as read and the normalised text travel with the result (compressed), so the report need
+    not read the source again; the normalised text holds every extracted span at its norm offsets."""
+    import gzip
+    import json
+
+    from pipeline.read import read_document
+
+    path = write(tmp_path / "report.pdf", REPORT_PAGES)
+    result = process_file(tmp_path, path)
+    assert result.figures
+    kept = json.loads(gzip.decompress(result.texts))
+    assert kept["sha256"] == result.sha256
+    assert tuple(kept["pages"]) == read_document(path, path.read_bytes()).pages
+    for figure in result.figures:
+        assert kept["pages"][figure.prov.page - 1][figure.prov.start:figure.prov.end] == figure.text
+        assert kept["text"][figure.prov.norm_start:figure.prov.norm_end] == figure.text
+    assert len(result.texts) < len(json.dumps(kept).encode()), "the texts travel compressed"

@@ -3,14 +3,19 @@ version bump re-extracts everything; runs are logged; data tables are determinis
 
 from __future__ import annotations
 
+import copyreg
 import os
+import pickle
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import pipeline
+from pipeline.incremental import load_texts
+from pipeline.records import DocumentResult
 from pipeline.run import RunOptions, ingest
 from pipeline.schemas import TABLES
 
@@ -127,3 +132,64 @@ def test_a_runaway_document_times_out_and_the_run_goes_on(source, tmp_path):
     assert "time limit" in documents.loc["huge.txt", "error"]
     assert (documents.drop("huge.txt").status == "ok").all()
     assert last_run(out).documents_failed == 1
+
+
+def kept_texts(out: Path) -> set[str]:
+    return {path.name.split("-")[0] for path in (out / "state" / "texts").iterdir()}
+
+
+def test_the_texts_read_are_kept_for_the_report_and_pruned_with_their_documents(source, tmp_path):
+    out = tmp_path / "out"
+    ingest(source, out)
+    documents = tables(out)["documents"].set_index("source")
+    assert kept_texts(out) == set(documents.sha256)
+    kept = load_texts(out, documents.loc["donor/annual.txt", "sha256"])
+    assert kept.pages == (REPORTS["donor/annual.txt"],) and "Eurasia Foundation" in kept.text
+    for path in (out / "state" / "results").iterdir():  # the cached results do not carry them a second time
+        assert pickle.loads(path.read_bytes()).texts is None
+    (source / "donor/annual.txt").write_text(REPORTS["donor/annual.txt"].replace("12 grants", "15 grants"))
+    (source / "un/evaluation.txt").unlink()
+    ingest(source, out)
+    assert kept_texts(out) == set(tables(out)["documents"].sha256)
+    assert "15 grants" in load_texts(out, tables(out)["documents"].set_index("source").loc["donor/annual.txt",
+                                                                                             "sha256"]).text
+
+
+class _ResultWithoutTexts:
+    """Pickles as a DocumentResult written before the `texts` field existed (its state lacks the last field)."""
+
+    def __init__(self, result: DocumentResult):
+        self.state = [getattr(result, spec.name) for spec in fields(DocumentResult) if spec.name != "texts"]
+
+    def __reduce__(self):
+        return copyreg._reconstructor, (DocumentResult, object, None), self.state
+
+
+def test_results_cached_before_texts_were_kept_are_still_reused(source, tmp_path):
+    out = tmp_path / "out"
+    first = ingest(source, out)
+    for path in (out / "state" / "results").iterdir():
+        path.write_bytes(pickle.dumps(_ResultWithoutTexts(pickle.loads(path.read_bytes()))))
+    shutil.rmtree(out / "state" / "texts")
+    second = ingest(source, out)
+    assert second.extracted == 0
+    for name in DATA_TABLES:
+        assert (first.version / f"{name}.parquet").read_bytes() == (second.version / f"{name}.parquet").read_bytes()
+    assert "could not be re-read" not in (second.version / "report" / "index.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_documents_keep_their_report_pages_and_a_changed_one_is_written_again(source, tmp_path):
+    out = tmp_path / "out"
+    first = ingest(source, out)
+    ids = tables(out)["documents"].set_index("source")["doc_id"]
+    page = "report/documents/{}.html".format
+    second = ingest(source, out)
+    for doc_id in ids:  # the same file, linked into the new version
+        assert os.path.samefile(first.version / page(doc_id), second.version / page(doc_id))
+    (source / "donor/annual.txt").write_text(REPORTS["donor/annual.txt"].replace("12 grants", "15 grants"))
+    third = ingest(source, out)
+    changed = tables(out)["documents"].set_index("source").loc["donor/annual.txt", "doc_id"]
+    assert "15 grants" in (third.version / page(changed)).read_text(encoding="utf-8")
+    for doc_id in ids.drop("donor/annual.txt"):
+        assert os.path.samefile(first.version / page(doc_id), third.version / page(doc_id))
+    assert "12 grants" in (first.version / page(ids["donor/annual.txt"])).read_text(encoding="utf-8")

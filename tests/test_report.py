@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 import pipeline.report.build as report_build
+import pipeline.report.context as report_context
 from pipeline.report import write_failure_report, write_report
 from pipeline.report.__main__ import main as report_main
 from pipeline.report.__main__ import previous_version
@@ -312,7 +313,9 @@ def test_charts_are_well_formed_inline_svg(report):
     assert len(by_label["Organisations by type"].findall(f".//{ns}rect")) == types
     heat = by_label["Figures by unit and document"]
     cells = heat.findall(f".//{ns}rect")
-    assert len(cells) == tables["figures"]["doc_id"].nunique() * tables["figures"]["unit"].nunique()
+    units = tables["figures"]["unit"].nunique()  # the commonest units, the rest summed into one column
+    columns = units if units <= report_build.HEATMAP_UNITS else report_build.HEATMAP_UNITS + 1
+    assert len(cells) == tables["figures"]["doc_id"].nunique() * columns
     numbers = [int(t.text) for t in heat.findall(f".//{ns}g/{ns}text")]
     assert sum(numbers) == len(tables["figures"])
     assert "http" not in page.replace("http://www.w3.org/2000/svg", ""), "the report must not reference the network"
@@ -512,3 +515,64 @@ def test_encrypted_pdf_is_re_read_with_its_password(shared_corpus, tmp_path):
     pages = "".join(p.read_text(encoding="utf-8") for p in index.parent.rglob("*.html"))
     assert "could not be recovered" not in pages
     assert f": {password}" not in pages and "passwords.yml" not in pages
+
+
+# -- texts kept by the run, pages reused ------------------------------------------------------------------
+
+def test_the_report_uses_the_texts_the_run_kept_instead_of_reading_the_source(published, tmp_path, monkeypatch):
+    src, tables, out = published
+    tables = only_pdf(tables)
+
+    def no_reading(*args, **kwargs):
+        raise RuntimeError("the source was read again")
+
+    monkeypatch.setattr(report_context, "read_document", no_reading)
+    index = write_report(tables, tmp_path / "kept", src, out_dir=out)
+    doc = pdf_doc(tables)
+    rows = parse(index.parent / "documents" / f"{doc.doc_id}.html").rows
+    for name, key in ITEM_TABLES.items():
+        for row in tables[name].itertuples(index=False):
+            shown = rows[getattr(row, key)]
+            assert shown["images"] and squash(row.text) in squash(shown["marks"][0]), (name, row.text)
+    assert "could not be recovered" not in (index.parent / "documents" / f"{doc.doc_id}.html").read_text()
+    # Without kept texts (a folder without state) the report falls back to reading the source.
+    write_report(tables, tmp_path / "read", src)
+    page = (tmp_path / "read" / "documents" / f"{doc.doc_id}.html").read_text(encoding="utf-8")
+    assert "the source was read again" in page
+
+
+def test_unchanged_pages_are_reused_and_a_changed_item_is_rendered_again(published, tmp_path, programme_page):
+    src, tables, out = published
+    pdf_id = pdf_doc(tables)["doc_id"]
+    two = {name: frame[frame["doc_id"].isin([pdf_id, only_pdf(tables, programme_page.name)["documents"]
+                                             ["doc_id"].iloc[0]])].reset_index(drop=True)
+           if "doc_id" in frame else frame for name, frame in tables.items()}
+    other_id = next(d for d in two["documents"]["doc_id"] if d != pdf_id)
+    first = write_report(two, tmp_path / "first", src, out_dir=out).parent / "documents"
+    edited = {name: frame.copy() for name, frame in two.items()}
+    figures = edited["figures"]
+    at = figures.index[figures["doc_id"] == pdf_id][0]
+    figures.loc[at, "counted"] = "pump mechanics (edited)"
+    second = write_report(edited, tmp_path / "second", src, out_dir=out, earlier=first.parent).parent / "documents"
+    assert os.path.samefile(first / f"{other_id}.html", second / f"{other_id}.html")
+    assert not os.path.samefile(first / f"{pdf_id}.html", second / f"{pdf_id}.html")
+    assert "pump mechanics (edited)" in (second / f"{pdf_id}.html").read_text(encoding="utf-8")
+    assert "pump mechanics (edited)" not in (first / f"{pdf_id}.html").read_text(encoding="utf-8")
+    images = sorted(p.name for p in (second / pdf_id).glob("*.png"))
+    assert images == sorted(p.name for p in (first / pdf_id).glob("*.png"))
+    assert not any(os.path.samefile(first / pdf_id / n, second / pdf_id / n) for n in images), "images rendered again"
+    # An organisation renamed by resolution changes every page that shows it, though no item of it changed.
+    renamed = {name: frame.copy() for name, frame in edited.items()}
+    org_id = renamed["mentions"].loc[renamed["mentions"]["doc_id"] == other_id, "org_id"].iloc[0]
+    renamed["organisations"].loc[renamed["organisations"]["org_id"] == org_id, "name"] = "Renamed Organisation"
+    third = write_report(renamed, tmp_path / "third", src, out_dir=out, earlier=second.parent).parent / "documents"
+    assert "Renamed Organisation" in (third / f"{other_id}.html").read_text(encoding="utf-8")
+    # Written again into its own folder, the unchanged pages stay as they are (links held here keep the old files
+    # alive, so a page written again could not get the same inode back).
+    held = tmp_path / "held"
+    held.mkdir()
+    pages = [p for p in third.rglob("*") if p.is_file() and p.name != "pages.json"]
+    for number, path in enumerate(pages):
+        os.link(path, held / str(number))
+    write_report(renamed, third.parent, src, out_dir=out, earlier=third.parent)
+    assert all(os.path.samefile(path, held / str(number)) for number, path in enumerate(pages))

@@ -44,8 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: source folder {args.src_dir} does not exist or is not a folder", file=sys.stderr)
         return 2
     before = previous_version(args.out_dir, current)
-    index = write_report(read_version(current), args.to or args.out_dir / REPORT_DIR, args.src_dir,
-                         read_version(before) if before else None)
+    target = args.to or args.out_dir / REPORT_DIR
+    # Texts the runs kept in OUT_DIR/state spare reading the sources again; pages unchanged since the report
+    # last written into the same folder are kept as they are.
+    index = write_report(read_version(current), target, args.src_dir, read_version(before) if before else None,
+                         out_dir=args.out_dir, earlier=target)
     print(f"report written: {index}")
     return 0
 

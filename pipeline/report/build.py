@@ -5,16 +5,24 @@ Layout of report_dir:
     organisations.html              every organisation with its aliases and documents, and the merge decisions
     documents/<doc_id>.html         one page per document: its organisations, figures and recommendations
     documents/<doc_id>/<id>.png     for PDFs, the page region around each item (capped per document)
+    documents/pages.json            per document page: a key of everything it shows, and what the summary says of it
     validation_failures.html        only when the tables given do not pass their pandera models
+
+A document page whose key is unchanged since an earlier report (same content, items, organisation names, report
+code) is hard-linked from it with its images instead of being written again.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import logging
+import os
 import shutil
 import time
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +30,8 @@ import pandas as pd
 from pipeline.read.passwords import load_passwords
 from pipeline.report.changes import VersionChanges, compare_versions
 from pipeline.report.charts import bar_chart, heatmap
-from pipeline.report.context import Context, Source, load_source, sentence_context, span_agrees, span_context
+from pipeline.report.context import (Context, Source, load_source, sentence_context, source_problem, span_agrees,
+                                     span_context)
 from pipeline.report.failures import write_failure_report
 from pipeline.report.html import cell, esc, page, table, text_of
 from pipeline.report.regions import Region, RegionRequest, render_regions
@@ -44,6 +53,7 @@ INDEX_PAGE = "index.html"
 ORGANISATIONS_PAGE = "organisations.html"
 DOCUMENTS_DIR = "documents"
 FAILURES_PAGE = "validation_failures.html"
+PAGE_KEYS = "pages.json"  # in DOCUMENTS_DIR
 PDF = "application/pdf"
 REVALIDATION_NOTE = ("These cases come from checking the published tables again, against the pandera models of the "
                      "pipeline that wrote this report: a version published by an earlier pipeline may fail models "
@@ -60,36 +70,128 @@ class DocumentOutcome:
     without_image: int  # items of a PDF beyond the image cap
     problem: str | None  # why context could not be recovered
     disagreements: int  # items whose recorded span no longer holds their text
-    read_seconds: float  # spent re-reading the source (the pipeline's readers), for the progress log
+    read_seconds: float = 0.0  # spent reading the source again (no texts kept by the run), for the progress log
 
 
 def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
-                 previous: dict[str, pd.DataFrame] | None = None) -> Path:
-    """Write the review report for published tables into report_dir; return the path of its index.html."""
+                 previous: dict[str, pd.DataFrame] | None = None, out_dir: Path | None = None,
+                 earlier: Path | None = None) -> Path:
+    """Write the review report for published tables into report_dir; return the path of its index.html.
+    `out_dir`: where the run keeps its state, whose kept texts spare reading the sources again; `earlier`: a
+    report written before (report_dir itself, or the previous version's), whose unchanged pages are reused."""
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
     organisations = {row.org_id: row for row in tables["organisations"].itertuples(index=False)}
+    names = {row.org_id: (row.name, row.acronym, row.type) for row in organisations.values()}
     passwords = load_passwords(src_dir)  # encrypted PDFs are re-read with the password the run used
     items = {name: dict(tuple(tables[name].groupby("doc_id", sort=False))) if len(tables[name]) else {}
              for name in ("mentions", "figures", "recommendations")}
     empty = {name: tables[name].iloc[0:0] for name in items}
+    rows = {name: _rows_by_document(tables[name]) for name in items}
+    reusable = _page_keys(earlier) if earlier is not None else {}
+    keys: dict[str, dict] = {}
     outcomes: list[DocumentOutcome] = []
     for number, doc in enumerate(documents.itertuples(index=False), start=1):
         started = time.perf_counter()
         own = {name: items[name].get(doc.doc_id, empty[name]) for name in items}
-        outcome = _write_document(doc, own, organisations, src_dir, report_dir, passwords.lookup(doc.source))
+        key = _page_key(doc, rows, names)
+        outcome = _reuse_page(doc, key, reusable.get(doc.doc_id), own, src_dir, earlier, report_dir)
+        if outcome is None:
+            outcome = _write_document(doc, own, organisations, src_dir, report_dir, passwords.lookup(doc.source),
+                                      out_dir)
+            log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which reading the source again %.1fs)",
+                     number, len(documents), doc.source, outcome.items, outcome.images,
+                     time.perf_counter() - started, outcome.read_seconds)
+        else:
+            log.debug("report [%d/%d] %s: unchanged, page reused", number, len(documents), doc.source)
         outcomes.append(outcome)
-        log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which re-reading the source %.1fs)", number,
-                 len(documents), doc.source, outcome.items, outcome.images, time.perf_counter() - started,
-                 outcome.read_seconds)
+        keys[doc.doc_id] = {"key": key, **asdict(outcome), "read_seconds": 0.0}
     _write_organisations(tables, report_dir)
     _remove_stale(report_dir, set(documents["doc_id"]))
+    (report_dir / DOCUMENTS_DIR / PAGE_KEYS).write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
     failures = _revalidate(tables, report_dir)
     changes = compare_versions(previous, tables) if previous is not None else None
     index = report_dir / INDEX_PAGE
     index.write_text(_index_page(tables, documents, outcomes, failures, changes), encoding="utf-8")
     return index
+
+
+# -- reusing the unchanged pages of an earlier report -----------------------------------------------------
+
+@functools.cache
+def _code_key() -> str:
+    """The report's own code: a page written by other code (layout, crops, context rules) is never reused."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _rows_by_document(frame: pd.DataFrame) -> tuple[list[str], dict[str, list[list]]]:
+    """A table's columns and each document's rows as plain lists (one conversion per table, not per document)."""
+    rows: dict[str, list[list]] = defaultdict(list)
+    at = list(frame.columns).index("doc_id")
+    for row in frame.to_numpy(dtype=object).tolist():
+        rows[row[at]].append(row)
+    return list(frame.columns), rows
+
+
+def _page_key(doc, rows: dict[str, tuple[list[str], dict[str, list[list]]]], names: dict[str, tuple]) -> str:
+    """A digest of everything a document's page shows: its documents row, its items and the names of their
+    organisations, with the report's code and image cap."""
+    columns, mentions = rows["mentions"]
+    org_at = columns.index("org_id")
+    org_ids = sorted({row[org_at] for row in mentions.get(doc.doc_id, ())})
+    parts = [_code_key(), MAX_IMAGES_PER_DOCUMENT, doc._fields, tuple(doc), [names.get(o) for o in org_ids]]
+    parts += [(columns, by_doc.get(doc.doc_id, [])) for columns, by_doc in rows.values()]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _page_keys(report_dir: Path) -> dict[str, dict]:
+    """The page keys an earlier report recorded; none if it has no record (an older report) or it is damaged."""
+    try:
+        keys = json.loads((Path(report_dir) / DOCUMENTS_DIR / PAGE_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
+
+
+def _reuse_page(doc, key: str, entry: dict | None, own: dict[str, pd.DataFrame], src_dir: Path,
+                earlier: Path | None, report_dir: Path) -> DocumentOutcome | None:
+    """The earlier report's page and images of this document, when everything they show is unchanged and its
+    source still holds the same bytes; hard-linked (versions are immutable), copied where links fail. None when
+    the page must be written."""
+    if earlier is None or entry is None or entry.get("key") != key or entry.get("problem") or entry.get("disagreements"):
+        return None
+    if any(len(frame) for frame in own.values()) and source_problem(src_dir, doc.source, doc.sha256):
+        return None  # written again, so the page says what is wrong with the source
+    page_path = Path(earlier) / DOCUMENTS_DIR / f"{doc.doc_id}.html"
+    images = Path(earlier) / DOCUMENTS_DIR / doc.doc_id
+    found = sorted(images.glob("*.png")) if images.is_dir() else []
+    if not page_path.is_file() or len(found) != entry.get("images"):
+        return None
+    try:
+        outcome = DocumentOutcome(**{name: entry[name] for name in DocumentOutcome.__dataclass_fields__})
+    except (KeyError, TypeError):
+        return None
+    target = report_dir / DOCUMENTS_DIR
+    if target.resolve() != page_path.parent.resolve():
+        shutil.rmtree(target / doc.doc_id, ignore_errors=True)
+        if found:
+            (target / doc.doc_id).mkdir()
+        for path in found:
+            _link(path, target / doc.doc_id / path.name)
+        _link(page_path, target / page_path.name)
+    return outcome
+
+
+def _link(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
 
 
 def _remove_stale(report_dir: Path, doc_ids: set[str]) -> None:
@@ -120,17 +222,17 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
 # -- one page per document ---------------------------------------------------------------------------------
 
 def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_dir: Path, report_dir: Path,
-                    password: str | None = None) -> DocumentOutcome:
+                    password: str | None = None, out_dir: Path | None = None) -> DocumentOutcome:
     mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
     # Images of an earlier report written into the same folder must not outlive it.
     shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
     count = len(mentions) + len(figures) + len(recommendations)
     started = time.perf_counter()
-    source = load_source(src_dir, doc.source, doc.sha256, password) if count else None
-    read_seconds = time.perf_counter() - started
+    source = load_source(src_dir, doc.source, doc.sha256, password, out_dir) if count else None
+    read_seconds = time.perf_counter() - started if source and source.read_again else 0.0
     contexts, disagreeing = _contexts(source, own)
     regions, requested = _regions(doc, source, own, disagreeing, report_dir, password) if source else ({}, 0)
-    pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.raw else 0
+    pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.pages is not None else 0
     outcome_problem = source.problem if source else None
     disagreements = len(disagreeing)
     body = [_document_header(doc, outcome_problem, pdf_items, requested, regions, disagreements),
@@ -138,8 +240,9 @@ def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_
             _figure_section(figures, contexts, regions, doc.doc_id),
             _recommendation_section(recommendations, contexts, regions, doc.doc_id)]
     nav = [("Summary", f"../{INDEX_PAGE}"), ("Organisations", f"../{ORGANISATIONS_PAGE}")]
-    (report_dir / DOCUMENTS_DIR / f"{doc.doc_id}.html").write_text(
-        page(f"{doc.source} - review", "\n".join(body), nav), encoding="utf-8")
+    path = report_dir / DOCUMENTS_DIR / f"{doc.doc_id}.html"
+    path.unlink(missing_ok=True)  # it may be a hard link into a published version, which must stay as it was
+    path.write_text(page(f"{doc.source} - review", "\n".join(body), nav), encoding="utf-8")
     images = sum(1 for r in regions.values() if r.path)
     return DocumentOutcome(doc.doc_id, count, images, max(0, pdf_items - requested), outcome_problem, disagreements,
                            read_seconds)
@@ -149,7 +252,7 @@ def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set
              password: str | None) -> tuple[dict[str, Region], int]:
     """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
     offsets would point at other words)."""
-    if doc.media_type != PDF or source.raw is None:
+    if doc.media_type != PDF or source.pages is None:
         return {}, 0
     requests = []
     for name, key in (("recommendations", "recommendation_id"), ("figures", "figure_id"), ("mentions", "mention_id")):
@@ -159,14 +262,14 @@ def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set
     requests = requests[:MAX_IMAGES_PER_DOCUMENT]
     if not requests:
         return {}, 0
-    regions = render_regions(source.path, source.raw.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id,
+    regions = render_regions(source.path, source.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id,
                              password=password)
     return regions, len(requests)
 
 
 def _contexts(source: Source | None, own: dict[str, pd.DataFrame]) -> tuple[dict[str, Context], set[str]]:
-    """Context for every item, and the ids of items whose spans no longer hold their text in the re-read source."""
-    text = source.text.text if source is not None and source.text is not None else None
+    """Context for every item, and the ids of items whose spans no longer hold their text in the source's text."""
+    text = source.text if source is not None else None
     contexts: dict[str, Context] = {}
     disagreeing: set[str] = set()
     for name, key in (("mentions", "mention_id"), ("recommendations", "recommendation_id")):

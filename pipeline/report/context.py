@@ -1,9 +1,11 @@
 """The text around an extracted item, recovered from its source without re-running extraction.
 
-The source file is read and normalised again with the pipeline's own readers (`pipeline.read`) and
-normalisation (`pipeline.text`), which are deterministic, so `norm_start/norm_end` address the same characters
-they addressed when the item was extracted. A file that is missing, has changed (its sha256 no longer matches)
-or cannot be read is reported as such; the report then shows the item without context.
+The run keeps what it read of each document (page texts and normalised text, OUT_DIR/state/texts), so
+`norm_start/norm_end` address the very characters the item was extracted from. Without kept texts (an older
+state, or a report written for a folder without state) the source is read and normalised again with the
+pipeline's own readers (`pipeline.read`) and normalisation (`pipeline.text`), which are deterministic. A file
+that is missing, has changed (its sha256 no longer matches) or cannot be read is reported as such; the report
+then shows the item without context.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.incremental import load_texts
 from pipeline.read import ReadError, read_document
-from pipeline.records import RawDocument
-from pipeline.text import NormalisedDocument, normalise_document
 
 # Most characters of context shown on either side of an item; the window stops earlier at a sentence end.
 CONTEXT_CHARS = 240
@@ -33,12 +34,14 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 @dataclass(frozen=True)
 class Source:
-    """A document re-read for the report: its raw page texts and normalised text, or why they are missing."""
+    """A document's texts for the report: its page texts as read and its normalised text, or why they are
+    missing."""
 
     path: Path
-    raw: RawDocument | None = None
-    text: NormalisedDocument | None = None
+    pages: tuple[str, ...] | None = None
+    text: str | None = None
     problem: str | None = None
+    read_again: bool = False  # the source was read again (no texts kept by the run)
 
 
 @dataclass(frozen=True)
@@ -53,18 +56,42 @@ class Context:
     note: str | None = None
 
 
-def load_source(src_dir: Path, source: str, sha256: str | None, password: str | None = None) -> Source:
-    """Re-read and normalise one document (with its passwords.yml password, if encrypted); a problem names the
-    file and the cause instead of raising."""
+def source_problem(src_dir: Path, source: str, sha256: str | None) -> str | None:
+    """Why the source file cannot stand behind its items (missing, or changed since extraction), or None."""
     path = Path(src_dir) / source
     if not path.is_file():
-        return Source(path, problem=f"{source}: source file not found in {src_dir}")
-    data = path.read_bytes()
-    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
-        return Source(path, problem=f"{source}: the file has changed since it was extracted (sha256 differs)")
+        return f"{source}: source file not found in {src_dir}"
+    if sha256 and _sha256(path) != sha256:
+        return f"{source}: the file has changed since it was extracted (sha256 differs)"
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def load_source(src_dir: Path, source: str, sha256: str | None, password: str | None = None,
+                out_dir: Path | None = None) -> Source:
+    """One document's texts: those the run kept in out_dir's state when there are any, else the source read and
+    normalised again (with its passwords.yml password, if encrypted); a problem names the file and the cause
+    instead of raising."""
+    path = Path(src_dir) / source
+    problem = source_problem(src_dir, source, sha256)
+    if problem:
+        return Source(path, problem=problem)
+    kept = load_texts(out_dir, sha256) if out_dir is not None and sha256 else None
+    if kept is not None:
+        return Source(path, kept.pages, kept.text)
+    # Imported only here: normalisation loads wordfreq's word lists (~0.3 s), which kept texts never need.
+    from pipeline.text import normalise_document
+
     try:
-        raw = read_document(path, data, password)
-        return Source(path, raw, normalise_document(raw.pages))
+        raw = read_document(path, path.read_bytes(), password)
+        return Source(path, raw.pages, normalise_document(raw.pages).text, read_again=True)
     except ReadError as exc:
         return Source(path, problem=f"{source}: cannot be re-read ({exc})")
     except Exception as exc:  # a reader failing in a way it does not document must not stop the report
