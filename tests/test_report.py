@@ -242,6 +242,10 @@ def test_changed_source_is_detected_not_misquoted(published, tmp_path):
     write_report(tables, tmp_path / "report", changed_src)
     page = (tmp_path / "report" / "documents" / f"{pdf_doc(tables).doc_id}.html").read_text(encoding="utf-8")
     assert "has changed since it was extracted" in page
+    # Also when the run's state is at hand: its manifest spares hashing only files whose size and time still match.
+    write_report(tables, tmp_path / "with-state", changed_src, out_dir=published[2])
+    page = (tmp_path / "with-state" / "documents" / f"{pdf_doc(tables).doc_id}.html").read_text(encoding="utf-8")
+    assert "has changed since it was extracted" in page
 
 
 def test_an_item_whose_span_moved_is_not_misquoted(published, tmp_path):
@@ -526,8 +530,14 @@ def test_the_report_uses_the_texts_the_run_kept_instead_of_reading_the_source(pu
     def no_reading(*args, **kwargs):
         raise RuntimeError("the source was read again")
 
+    def no_hashing(path):
+        raise RuntimeError("an unchanged source was hashed again")
+
+    hashing = report_context._sha256
     monkeypatch.setattr(report_context, "read_document", no_reading)
+    monkeypatch.setattr(report_context, "_sha256", no_hashing)  # the run's manifest vouches for unchanged files
     index = write_report(tables, tmp_path / "kept", src, out_dir=out)
+    monkeypatch.setattr(report_context, "_sha256", hashing)
     doc = pdf_doc(tables)
     rows = parse(index.parent / "documents" / f"{doc.doc_id}.html").rows
     for name, key in ITEM_TABLES.items():

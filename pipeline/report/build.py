@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.incremental import load_manifest
 from pipeline.read.passwords import load_passwords
 from pipeline.report.changes import VersionChanges, compare_versions
 from pipeline.report.charts import bar_chart, heatmap
@@ -90,16 +91,19 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     empty = {name: tables[name].iloc[0:0] for name in items}
     rows = {name: _rows_by_document(tables[name]) for name in items}
     reusable = _page_keys(earlier) if earlier is not None else {}
+    # What the run knows of each source (size, time, sha256) spares hashing unchanged files again.
+    manifest = load_manifest(out_dir) if out_dir is not None else {}
     keys: dict[str, dict] = {}
     outcomes: list[DocumentOutcome] = []
     for number, doc in enumerate(documents.itertuples(index=False), start=1):
         started = time.perf_counter()
         own = {name: items[name].get(doc.doc_id, empty[name]) for name in items}
         key = _page_key(doc, rows, names)
-        outcome = _reuse_page(doc, key, reusable.get(doc.doc_id), own, src_dir, earlier, report_dir)
+        known = manifest.get(doc.source)
+        outcome = _reuse_page(doc, key, reusable.get(doc.doc_id), own, src_dir, earlier, report_dir, known)
         if outcome is None:
             outcome = _write_document(doc, own, organisations, src_dir, report_dir, passwords.lookup(doc.source),
-                                      out_dir)
+                                      out_dir, known)
             log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which reading the source again %.1fs)",
                      number, len(documents), doc.source, outcome.items, outcome.images,
                      time.perf_counter() - started, outcome.read_seconds)
@@ -158,13 +162,13 @@ def _page_keys(report_dir: Path) -> dict[str, dict]:
 
 
 def _reuse_page(doc, key: str, entry: dict | None, own: dict[str, pd.DataFrame], src_dir: Path,
-                earlier: Path | None, report_dir: Path) -> DocumentOutcome | None:
+                earlier: Path | None, report_dir: Path, known: dict | None = None) -> DocumentOutcome | None:
     """The earlier report's page and images of this document, when everything they show is unchanged and its
     source still holds the same bytes; hard-linked (versions are immutable), copied where links fail. None when
     the page must be written."""
     if earlier is None or entry is None or entry.get("key") != key or entry.get("problem") or entry.get("disagreements"):
         return None
-    if any(len(frame) for frame in own.values()) and source_problem(src_dir, doc.source, doc.sha256):
+    if any(len(frame) for frame in own.values()) and source_problem(src_dir, doc.source, doc.sha256, known):
         return None  # written again, so the page says what is wrong with the source
     page_path = Path(earlier) / DOCUMENTS_DIR / f"{doc.doc_id}.html"
     images = Path(earlier) / DOCUMENTS_DIR / doc.doc_id
@@ -222,13 +226,14 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
 # -- one page per document ---------------------------------------------------------------------------------
 
 def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_dir: Path, report_dir: Path,
-                    password: str | None = None, out_dir: Path | None = None) -> DocumentOutcome:
+                    password: str | None = None, out_dir: Path | None = None,
+                    known: dict | None = None) -> DocumentOutcome:
     mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
     # Images of an earlier report written into the same folder must not outlive it.
     shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
     count = len(mentions) + len(figures) + len(recommendations)
     started = time.perf_counter()
-    source = load_source(src_dir, doc.source, doc.sha256, password, out_dir) if count else None
+    source = load_source(src_dir, doc.source, doc.sha256, password, out_dir, known) if count else None
     read_seconds = time.perf_counter() - started if source and source.read_again else 0.0
     contexts, disagreeing = _contexts(source, own)
     regions, requested = _regions(doc, source, own, disagreeing, report_dir, password) if source else ({}, 0)

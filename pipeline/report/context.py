@@ -56,14 +56,23 @@ class Context:
     note: str | None = None
 
 
-def source_problem(src_dir: Path, source: str, sha256: str | None) -> str | None:
-    """Why the source file cannot stand behind its items (missing, or changed since extraction), or None."""
+def source_problem(src_dir: Path, source: str, sha256: str | None, known: dict | None = None) -> str | None:
+    """Why the source file cannot stand behind its items (missing, or changed since extraction), or None.
+    `known`: the run's manifest entry of the file; while its size and mtime still match, it is not hashed again."""
     path = Path(src_dir) / source
     if not path.is_file():
         return f"{source}: source file not found in {src_dir}"
-    if sha256 and _sha256(path) != sha256:
+    if sha256 and not _unchanged(path, sha256, known) and _sha256(path) != sha256:
         return f"{source}: the file has changed since it was extracted (sha256 differs)"
     return None
+
+
+def _unchanged(path: Path, sha256: str, known: dict | None) -> bool:
+    """The same cheap check as the run's plan: same size and modification time as when the run hashed it."""
+    if not known or known.get("sha256") != sha256:
+        return False
+    stat = path.stat()
+    return known.get("size") == stat.st_size and known.get("mtime_ns") == stat.st_mtime_ns
 
 
 def _sha256(path: Path) -> str:
@@ -75,12 +84,12 @@ def _sha256(path: Path) -> str:
 
 
 def load_source(src_dir: Path, source: str, sha256: str | None, password: str | None = None,
-                out_dir: Path | None = None) -> Source:
+                out_dir: Path | None = None, known: dict | None = None) -> Source:
     """One document's texts: those the run kept in out_dir's state when there are any, else the source read and
     normalised again (with its passwords.yml password, if encrypted); a problem names the file and the cause
-    instead of raising."""
+    instead of raising. `known` as for source_problem."""
     path = Path(src_dir) / source
-    problem = source_problem(src_dir, source, sha256)
+    problem = source_problem(src_dir, source, sha256, known)
     if problem:
         return Source(path, problem=problem)
     kept = load_texts(out_dir, sha256) if out_dir is not None and sha256 else None
