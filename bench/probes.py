@@ -87,6 +87,7 @@ def stages(out_dir: Path, source: Path) -> dict:
     from pipeline.extract.organisations import extract_mentions
     from pipeline.extract.recommendations import extract_recommendations
     from pipeline.nlp import build_nlp
+    from pipeline.incremental import pack_texts, store_texts
     from pipeline.process import NLP_BATCH_SIZE, doc_id_for
     from pipeline.publish import REPORT_DIR, publish
     from pipeline.read import read_document
@@ -128,9 +129,12 @@ def stages(out_dir: Path, source: Path) -> dict:
         figures = timed("extract_figures", lambda: tuple(extract_figures(parsed)))
         recommendations = timed("extract_recommendations", lambda: tuple(extract_recommendations(parsed)))
         pages += len(raw.pages)
-        results.append(DocumentResult(parsed.doc_id, path.relative_to(src_dir).as_posix(), sha256, raw.media_type, len(raw.pages), "ok", None,
-                                      chars=len(text.text), repairs=dict(text.repairs), mentions=mentions,
-                                      figures=figures, recommendations=recommendations))
+        result = DocumentResult(parsed.doc_id, path.relative_to(src_dir).as_posix(), sha256, raw.media_type,
+                                len(raw.pages), "ok", None, chars=len(text.text), repairs=dict(text.repairs),
+                                mentions=mentions, figures=figures, recommendations=recommendations,
+                                texts=timed("report", pack_texts, sha256, raw.pages, text.text))
+        # As the run does: the texts go to OUT_DIR/state/texts for the report, and leave the result.
+        results.append(timed("report", store_texts, out_dir, result))
     tables = timed("resolve", build_tables, results, [])
     failures = 0
     try:
@@ -140,7 +144,7 @@ def stages(out_dir: Path, source: Path) -> dict:
     timed("publish", publish, tables, out_dir)
     # Beside the published version (whose report/ link publishing has just made), as run.finish writes it into
     # the version being staged.
-    timed("report", write_report, tables, out_dir / f"stage-{REPORT_DIR}", src_dir, None)
+    timed("report", write_report, tables, out_dir / f"stage-{REPORT_DIR}", src_dir, None, out_dir)
     return {"seconds": {stage: wall[stage] for stage in STAGES}, "cpu_s": {stage: cpu[stage] for stage in STAGES},
             "warm_up": {"seconds": wall["warm_up"], "cpu_s": cpu["warm_up"]}, "documents": len(results),
             "pages": pages, "validation_failures": failures,

@@ -13,44 +13,18 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.acronyms import is_acronym, schwartz_hearst  # noqa: F401  (also imported from here)
 from pipeline.text.words import is_known_word
 
 for _name in ("org_type", "acronym", "rule", "figure"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&]{1,9}$")
 _QUOTES_OPEN = {"“", '"', "«", "„", "‘", "'"}
 _QUOTES_CLOSE = {"”", '"', "»", "“", "’", "'", "''"}
 _DASHES = {"-", "–", "—"}
 # "IV The Public Association Fund": a list or law numeral printed before a name is not part of it.
 _ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
-
-
-def is_acronym(text: str) -> bool:
-    """ACR, I4C, OSCE, AfDB: short, starts upper case, at least two capitals, no spaces."""
-    return bool(_ACRONYM.match(text))
-
-
-def schwartz_hearst(short: str, words: list[str]) -> int | None:
-    """Index into `words` where the long form of `short` starts, or None (Schwartz & Hearst 2003).
-
-    Every letter of the short form must appear in order in the long form, and its first letter must start a word.
-    Digits and punctuation in the short form are ignored ("I4C" aligns with "Innovation for Change").
-    """
-    letters = [c.lower() for c in short if c.isalpha()]
-    if len(letters) < 2:
-        return None
-    text = " ".join(words).lower()
-    li = len(text) - 1
-    for si in range(len(letters) - 1, -1, -1):
-        c = letters[si]
-        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return None
-        li -= 1
-    return len(text[: li + 1].split())
 
 
 @Language.factory("pipeline_org_shapes_v1", default_config={"lexicon": ""})

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.nlp.components import schwartz_hearst
+from pipeline.nlp.acronyms import schwartz_hearst
 from pipeline.resolve.keys import DATA_DIR, analyse, is_acronym_form, lexicon, name_key
 
 # A surface form is split at most this many times ("CSO Enterprise “Tebigi Kuwwat” (“Nature Power”)" takes two).
