@@ -134,6 +134,22 @@ def test_word_split_where_a_ligature_glyph_was_lost_is_rejoined():
     assert doc.text == "The audit found a significant gap in the definition of influence."
 
 
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    ("Support for non-nancial reporting.", "Support for non-financial reporting."),
+    ("A cost-eective and well-dened plan.", "A cost-effective and well-defined plan."),
+    ("The Non-Prot Law and the Not-for-Prot Sector Council.", "The Non-Profit Law and the Not-for-Profit Sector Council."),
+    ("Association of Non-Governmental Non-Prot Organizations", "Association of Non-Governmental Non-Profit Organizations"),
+    ("Multi-Nancial Services Review", "Multi-Financial Services Review"),
+])
+def test_each_part_of_a_hyphenated_compound_is_repaired(damaged, repaired):
+    assert norm(damaged).text == repaired
+
+
+def test_a_double_name_is_not_a_compound_to_repair():
+    text = "Ms Jean-Nance of the Smith-Prot family visited Guinea-Bissau and Timor-Leste."
+    assert norm(text).text == text
+
+
 # -- white space --------------------------------------------------------------------------------------------
 
 def test_runs_of_spaces_collapse_and_lines_are_trimmed():
@@ -277,3 +293,70 @@ def test_cid_glyph_at_line_start_is_a_bullet():
     doc = norm("Findings:\n(cid:127) WIC rates fell short of goals.\n(cid:127) Formula (cid:3)ads grew.")
     assert doc.text == "Findings:\n• WIC rates fell short of goals.\n• Formula ads grew."
     assert (doc.repairs["bullets"], doc.repairs["cid_glyphs"]) == (2, 1)
+
+
+# -- stray paragraph breaks ---------------------------------------------------------------------------------
+
+# An audit report set in lines of about 95 characters; a page break or a stray blank line cuts a sentence.
+AUDIT_BODY = (
+    "The Office of Inspector General reviewed how the mission monitored its largest awards during\n"
+    "fiscal years 2021 through 2023 and whether the partners met the reporting terms of the awards.\n"
+    "We found that the mission approved 14 work plans without the budget detail its own guidance\n"
+    "requires, and that site visits were recorded for only six of the eleven awards we examined.")
+
+
+def test_a_page_break_inside_a_sentence_is_joined():
+    pages = (AUDIT_BODY + "\nThe mission's agreement officer told us that the monitoring plan for the water",
+             "sector was still in draft when the awards were signed in March 2022.\nWe make two recommendations.")
+    doc = norm(*pages)
+    assert "monitoring plan for the water sector was still in draft" in doc.text
+    assert doc.repairs["stray_breaks"] == 1
+    assert source_of(doc, pages, "sector was") == (2, "sector was")
+    assert doc.page_of(doc.text.index("sector was")) == 2
+
+
+def test_a_stray_blank_line_before_the_rest_of_a_name_is_joined():
+    text = (AUDIT_BODY + "\nThe mission shared the draft findings with the Ministry of Water Resources and\n"
+            "the Agency for Rural Development, which asked that the State Committee for Poverty\n\n"
+            "Reduction and Economic Growth be consulted before the report was issued.")
+    doc = norm(text)
+    assert "State Committee for Poverty Reduction and Economic Growth be consulted" in doc.text
+    assert doc.repairs["stray_breaks"] == 1
+    start = doc.text.index("Reduction")
+    assert doc.locate(start, start + 9)[1] == text.index("Reduction")
+
+
+def test_a_wrapped_bullet_in_a_un_report_is_joined():
+    text = ("Recommendations to UNDP and UNFPA\n"
+            "\u2022 Strengthen the capacity of national statistical offices to collect, analyse and disaggregate\n\n"
+            "data by sex, age and disability, and publish them in the annual progress report.\n"
+            "\u2022 Align the country programme with the priorities of the 'Sustainable Development Cooperation\n\n"
+            "Framework' agreed with the Government in 2021, and report on it every year to the Executive Board.")
+    doc = norm(text)
+    assert "and disaggregate data by sex" in doc.text
+    assert "Sustainable Development Cooperation Framework' agreed" in doc.text
+    assert doc.repairs["stray_breaks"] == 2
+
+
+@pytest.mark.parametrize("after", [
+    "Key Findings\nThe mission did not verify the partners' reported results against its own site visit records.",
+    "\u2022 Require partners to submit quarterly financial reports with budget detail for each activity.",
+    "2. Require partners to submit quarterly financial reports with budget detail for each activity.",
+    "RECOMMENDATIONS\nThe mission should require quarterly financial reports with budget detail for each award.",
+    "Recommendations for the Government:\nRaise the budget for the monitoring unit and fill its vacant posts.",
+])
+def test_a_heading_bullet_or_list_number_after_a_break_is_kept_apart(after):
+    before = AUDIT_BODY + "\nThe mission approved the plans of the Water Sector Support Programme in the Ferghana Valley"
+    doc = norm(before + "\n\n" + after)
+    assert doc.repairs["stray_breaks"] == 0 and "Valley\n\n" in doc.text
+
+
+@pytest.mark.parametrize("before", [
+    "Water Sector Support Programme",  # a short line: it did not wrap
+    "The mission approved the plans of the Water Sector Support Programme in these districts:",  # a label
+    "The mission approved the plans of the Water Sector Support Programme in every province.",  # a sentence end
+])
+def test_a_line_that_ends_its_text_keeps_its_break(before):
+    doc = norm(AUDIT_BODY + "\n" + before + "\n\nin the Ferghana Valley and in Osh.")
+    assert doc.repairs["stray_breaks"] == 0
+

@@ -5,7 +5,9 @@ several pages) are taken out of the body and kept as page furniture. Steps, in o
 (ligature code points such as U+FB01 become "fi"); unmapped "(cid:N)" glyphs (a bullet at line start, otherwise
 dropped); list bullet glyphs to one marker; footnote reference numbers stuck to words ("Agenda150",
 "rates.1 We"); words hyphenated across line ends (joined only when the result is a known word); letter-spaced
-words; lost "fi"/"fl"/"ff" ligatures; white space.
+words; lost "fi"/"fl"/"ff" ligatures; white space. Last, over the whole document, stray blank lines inside a
+sentence (a PDF's paragraph break in mid-sentence, or a page break) are taken out where the text plainly
+continues.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline.config import KNOWN_WORD_ZIPF, PACKAGE_DIR, REPAIR_MIN_GAIN_ZIPF
@@ -28,7 +31,8 @@ PAGE_SEPARATOR = "\n\n"
 # The sequences a font drops when its ligature glyphs have no Unicode mapping, longest first.
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 # Steps whose changes are counted per document and published as documents.repairs_<step>.
-REPAIR_STEPS = ("cid_glyphs", "bullets", "hyphenation", "letter_spacing", "ligatures", "furniture", "footnote_marks")
+REPAIR_STEPS = ("cid_glyphs", "bullets", "hyphenation", "letter_spacing", "ligatures", "furniture", "footnote_marks",
+                "stray_breaks")
 # A line at a page's top or bottom is furniture (running header, footer, page number) when, with its digits
 # ignored, it stands at the edge of at least this many pages.
 FURNITURE_MIN_PAGES = 3
@@ -42,6 +46,12 @@ MAX_SPACED_PIECES = 24
 # the repair is a common word (Zipf 4: "Specific", "Office"); the same holds for the part after a prefix.
 DAMAGED_MAX_ZIPF = 1.0
 CAPITALISED_REPAIR_MIN_ZIPF = 4.0
+# A document's usual long line is this percentile of its line lengths (lines of at least FULL_LINE_MIN_WORDS
+# words); a line at least FULL_LINE_SHARE of it long was wrapped by the layout, so a blank line after it may be
+# stray. The atlas wraps at ~100 characters; its stray breaks follow lines of 83-95, its real ones lines of ~56.
+LONG_LINE_PERCENTILE = 0.9
+FULL_LINE_MIN_WORDS = 4
+FULL_LINE_SHARE = 0.75
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +82,36 @@ _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 # Runs of letter groups separated by one or two spaces, on one line: where letter-spaced words hide.
 _SPACED_RUN = re.compile(r"(?<![\w-])[A-Za-z]+(?: {1,2}[A-Za-z]+)+(?![\w-])")
 _SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
+# The other parts of a hyphenated compound around a word ("Not-for-" before "Prot").
+_COMPOUND_LEFT = re.compile(r"(?<![\w-])(?:[A-Za-z]+-)+\Z")
+_COMPOUND_RIGHT = re.compile(r"(?:-[A-Za-z]+)+")
+_COMPOUND_CHARS = 60
+# How much text after a gap is looked at: its line and the one after (to tell a heading from a continuation).
+_LOOKAHEAD_CHARS = 600
+# One blank line between two lines of text: where a stray paragraph break may sit.
+_GAP = re.compile(r"(?<=[^\n])\n\n(?=[^\n])")
+# Line openings that start a new item or section: bullets and dashes, "1.", "(a)", "iv)", "2.3 Scope".
+_LIST_START = re.compile(r"^(?:[-*\u2013\u2014]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)](?:\s|$)|\d{1,2}(?:\.\d{1,2})+\s"
+                         r"|[IVX]{1,5}\.\s)", re.IGNORECASE)
+# A sentence or label is over at a line end: . ! ? : ; (maybe inside a closing quote or bracket).
+_ENDS_CLAUSE = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*$")
+_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]?([^\W\d_][\w'\u2019&.-]*)")
+_LAST_WORD = re.compile(r"([^\W\d_][\w'\u2019&.-]*)[\"'\u201d\u2019)\]]*$")
+# Quotes and brackets opened (at a word start) or closed (at a word end) in a block, to see one left open.
+_OPENERS = re.compile(r"[(\[\u201c\u2018]|(?<![\w])[\"'](?=\w)")
+_CLOSERS = re.compile(r"[)\]\u201d]|(?<=[\w.,!?])[\"'\u2019](?!\w)")
 
 
 @lru_cache(maxsize=1)
 def _word_prefixes() -> tuple[str, ...]:
     lines = (PACKAGE_DIR / "text" / "data" / "word_prefixes.txt").read_text(encoding="utf-8").splitlines()
     return tuple(sorted((x.strip() for x in lines if x.strip() and not x.startswith("#")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _continuation_words() -> frozenset[str]:
+    lines = (PACKAGE_DIR / "text" / "data" / "continuation_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _bullet_pattern() -> re.Pattern[str]:
@@ -88,7 +122,8 @@ def _bullet_pattern() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class NormalisedDocument:
-    """The whole document's normalised text; pages joined by PAGE_SEPARATOR."""
+    """The whole document's normalised text; pages joined by PAGE_SEPARATOR (a space where a page break falls in
+    mid-sentence)."""
 
     text: str
     pages: tuple[MappedText, ...]
@@ -152,13 +187,78 @@ def normalise_document(pages: tuple[str, ...]) -> NormalisedDocument:
         lines: list[str] = []
         mapped_pages.append(normalise_page(page, repairs, furniture, lines))
         removed.extend((number, line) for line in lines)
+    long_line = long_line_length(page.text for page in mapped_pages)
+    for index, page in enumerate(mapped_pages):
+        mapped_pages[index], count = join_stray_breaks(page, long_line)
+        repairs["stray_breaks"] += count
+    # A page break in mid-sentence joins the pages with a space, as a stray blank line inside a page is.
+    separators = []
+    for before, after in zip(mapped_pages, mapped_pages[1:]):
+        stray = bool(before.text and after.text) and is_stray_break(
+            before.text[before.text.rfind("\n\n") + 1:] + PAGE_SEPARATOR + after.text[:_LOOKAHEAD_CHARS], long_line)
+        separators.append(" " if stray else PAGE_SEPARATOR)
+        repairs["stray_breaks"] += stray
     starts: list[int] = []
+    pieces: list[str] = []
     position = 0
-    for page in mapped_pages:
+    for page, separator in zip(mapped_pages, [*separators, ""]):
         starts.append(position)
-        position += len(page.text) + len(PAGE_SEPARATOR)
-    text = PAGE_SEPARATOR.join(page.text for page in mapped_pages)
-    return NormalisedDocument(text, tuple(mapped_pages), tuple(starts), dict(repairs), tuple(removed))
+        pieces += [page.text, separator]
+        position += len(page.text) + len(separator)
+    return NormalisedDocument("".join(pieces), tuple(mapped_pages), tuple(starts), dict(repairs), tuple(removed))
+
+
+def long_line_length(texts: Iterable[str]) -> int:
+    """The document's usual long line: LONG_LINE_PERCENTILE of the lengths of its lines of running text."""
+    lengths = sorted(len(line) for text in texts for line in text.split("\n")
+                     if len(line.split()) >= FULL_LINE_MIN_WORDS)
+    return lengths[min(len(lengths) - 1, int(LONG_LINE_PERCENTILE * len(lengths)))] if lengths else 0
+
+
+def join_stray_breaks(mapped: MappedText, long_line: int) -> tuple[MappedText, int]:
+    """Replace each gap `is_stray_break` judges stray by a space: the two lines read as one, so the line after
+    cannot pass for a heading ('... the Ministry of Poverty' / 'Reduction and Economic Growth')."""
+    edits = [(m.start(), m.end(), " ") for m in _GAP.finditer(mapped.text)
+             if is_stray_break(mapped.text[mapped.text.rfind("\n\n", 0, m.start()) + 2:
+                                           m.end() + _LOOKAHEAD_CHARS], long_line)]
+    return mapped.edit(edits), len(edits)
+
+
+def is_stray_break(text: str, long_line: int) -> bool:
+    """Whether the first blank line in `text` (a block, the blank line, what follows) breaks a sentence that goes
+    on: the line before it wrapped (full, no closing . ! ? : ;) and the line after continues it (lower case; or
+    the line before ends on a function word, leaves a quote or bracket open, or stops inside a capitalised name)
+    and is no bullet, list number, heading or label."""
+    block, _, rest = text.partition(PAGE_SEPARATOR)
+    lines = rest.split("\n")
+    before, after = block.rsplit("\n", 1)[-1].rstrip(), lines[0].strip()
+    if (not long_line or len(before) < FULL_LINE_SHARE * long_line or _ENDS_CLAUSE.search(before)
+            or not after or after.startswith(BULLET) or _LIST_START.match(after) or CELL_SEPARATOR in before
+            or CELL_SEPARATOR in after):
+        return False
+    if after[0].islower():
+        return True
+    last, first = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    if first is None or _is_heading(after, [line for line in lines[1:] if line.strip()][:1], long_line):
+        return False
+    if last is not None and last.group(1).lower() in _continuation_words():
+        return True
+    if len(_OPENERS.findall(block)) > len(_CLOSERS.findall(block)):
+        return True
+    # "... under the Ministry of Poverty" / "Reduction and Economic Growth": the name goes on.
+    return (last is not None and last.group(1)[0].isupper() and first.group(1)[0].isupper()
+            and first.group(1).lower() not in _continuation_words())
+
+
+def _is_heading(line: str, following: list[str], long_line: int) -> bool:
+    """A label ('Private sector:'), a line in capitals, or a short line with body text right after it."""
+    if line.endswith(":") or (line.upper() == line and any(c.isalpha() for c in line)):
+        return True
+    if len(line) >= FULL_LINE_SHARE * long_line or _ENDS_CLAUSE.search(line) or not following:
+        return False
+    body = following[0].strip()
+    return not body.startswith(BULLET) and not _LIST_START.match(body) and (
+        len(body) >= FULL_LINE_SHARE * long_line or bool(re.search(r"[.!?]$", body)))
 
 
 def furniture_key(line: str) -> str:
@@ -291,10 +391,24 @@ def _consistent_case(pieces: list[str]) -> bool:
 def _repair_ligature(match: re.Match[str]) -> str | None:
     word = match.group(0)
     if word[:1].isupper():
-        # Capitalised: only a sentence-initial common word ("Specically"), never a name ("Nance", "Ofr").
-        repaired = restore_ligature(word.lower()) if zipf(word.lower()) < DAMAGED_MAX_ZIPF else None
+        # Capitalised: only a sentence-initial common word ("Specically"), never a name ("Nance", "Ofr"). Beside
+        # a prefix or a function word in a title-case compound ("Non-Prot", "Not-for-Prot") it is no name, so a
+        # rare-ish word there is repaired when the repair is far commoner (restore_ligature's gain) and common.
+        compound = _after_prefix(match.string, match.start(), match.end())
+        repaired = restore_ligature(word.lower()) if compound or zipf(word.lower()) < DAMAGED_MAX_ZIPF else None
         return repaired.capitalize() if repaired and zipf(repaired) >= CAPITALISED_REPAIR_MIN_ZIPF else None
     return restore_ligature(word)
+
+
+def _after_prefix(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] is a part of a hyphenated compound whose other parts include a word prefix or a
+    function word ('Non-Prot', 'Not-for-Prot'), not a double name ('Jean-Nance')."""
+    if text[start - 1:start] != "-" and text[end:end + 1] != "-":
+        return False
+    left, right = _COMPOUND_LEFT.search(text, max(0, start - _COMPOUND_CHARS), start), _COMPOUND_RIGHT.match(text, end)
+    others = (left.group(0) if left else "").split("-") + (right.group(0) if right else "").split("-")
+    words = set(_word_prefixes()) | _continuation_words()
+    return any(part.lower() in words for part in others if part)
 
 
 @lru_cache(maxsize=50_000)
