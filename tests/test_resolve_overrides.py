@@ -55,6 +55,7 @@ split:
     ("- [A Foundation, B Foundation]\n", 1, "expected a mapping"),
     ("merge:\n  - [A Fund, B Fund]\n  - [B Fund, C Fund]\nsplit:\n  - [A Fund, C Fund]\n", 5, "merged by the 'merge'"),
     ("split:\n  - [The A Fund, a fund]\n", 2, "same name"),
+    ("split:\n  - [USAID, U.S. Agency for International Development]\n", 2, "gazetteer organisation 'usaid'"),
 ])
 def test_a_malformed_file_names_the_file_and_line(tmp_path, text, line, message):
     with pytest.raises(OverridesError) as error:
@@ -112,3 +113,29 @@ def test_override_entries_that_match_nothing_are_reported():
     assert resolution.notes == ("raw/organisations.yml, line 4: split names not found together: Aga Khan Foundation, "
                                 "Nowhere Fund",
                                 "raw/organisations.yml, line 2: merge names not found: Nowhere Fund, Elsewhere Trust")
+
+
+def gazetteer_mention(text: str, known_id: str, doc: int = 1) -> Mention:
+    return Mention(text, "international", None, known_id, Provenance(f"doc_{doc:016x}", 1, 0, len(text), 0, len(text),
+                                                                     None, "gazetteer"))
+
+
+@pytest.mark.parametrize("written", ["United States Agency for International Development", "USAID",
+                                     "US Agency for International Development"])
+def test_a_gazetteer_organisation_is_found_by_its_name_variant_or_acronym(written):
+    mentions = [gazetteer_mention("United States Agency for International Development", "usaid", 1),
+                mention("Agency for Development Aid of the United States", 2)]
+    assert len(resolve(mentions).organisations) == 2
+    overrides = Overrides(merges=(MergeRule((written, "Agency for Development Aid of the United States"), "USAID", 3),))
+    resolution = resolve(mentions, overrides)
+    assert resolution.notes == ()
+    assert resolution.mention_org[0] == resolution.mention_org[1]
+    assert [o.name for o in resolution.organisations] == ["USAID"]
+
+
+def test_a_forced_split_separates_a_gazetteer_organisation_from_a_look_alike():
+    mentions = [gazetteer_mention("Aga Khan Foundation", "akf", 1), mention("Aga Khan Foundation Tajikistan", 2)]
+    overrides = Overrides(splits=(SplitRule(("Aga Khan Foundation", "Aga Khan Foundation Tajikistan"), 2),))
+    resolution = resolve(mentions, overrides)
+    assert resolution.notes == ()
+    assert resolution.mention_org[0] != resolution.mention_org[1]

@@ -8,17 +8,22 @@
       - [Innovation for Change, Innovation for Change Central Asia Hub]
 
 Names are matched as resolution matches them: by their name key (case, punctuation, a leading "The" and
-spelling variants do not matter), and acronyms by their letters ("I4C CA" = "I4CCA").
+spelling variants do not matter), and acronyms by their letters ("I4C CA" = "I4CCA"). A name, variant or acronym
+of a gazetteer organisation (pipeline/nlp/patterns/org_gazetteer.jsonl) also stands for that entry, since its
+mentions are resolved under the gazetteer id ("United States Agency for International Development", "USAID").
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
 import yaml
 
+from pipeline.nlp import gazetteer
 from pipeline.resolve.keys import acronym_key, is_acronym_form, name_key
 
 OVERRIDES_FILE = "organisations.yml"
@@ -54,9 +59,25 @@ def override_nodes(name: str) -> list[str]:
     key = name_key(name)
     if key:
         nodes.append(f"n:{key}")
+    if key:
+        nodes.extend(_gazetteer_nodes().get(f"n:{key}", ()))
     if is_acronym_form(name.strip()):
         nodes.append(f"a:{acronym_key(name)}")
-    return nodes
+        nodes.extend(_gazetteer_nodes().get(f"a:{acronym_key(name)}", ()))
+    return list(dict.fromkeys(nodes))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_nodes() -> dict[str, tuple[str, ...]]:
+    """Name and acronym nodes of each gazetteer entry's name, variants and acronym -> the entries' "g:<id>" nodes."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for entry in gazetteer():
+        keys = {f"n:{name_key(form)}" for form in (entry["name"], *entry.get("variants", ())) if name_key(form)}
+        if entry.get("acronym") and acronym_key(entry["acronym"]):
+            keys.add(f"a:{acronym_key(entry['acronym'])}")
+        for key in keys:
+            index[key].append(f"g:{entry['id']}")
+    return {key: tuple(ids) for key, ids in index.items()}
 
 
 def load_overrides(src_dir: Path) -> Overrides:
@@ -152,7 +173,12 @@ def _check_consistent(overrides: Overrides) -> None:
             parent[find(node)] = find(nodes[0])
     for rule in overrides.splits:
         for a, b in combinations(rule.names, 2):
-            if set(override_nodes(a)) & set(override_nodes(b)):
+            shared = set(override_nodes(a)) & set(override_nodes(b))
+            if shared and all(node.startswith("g:") for node in shared):
+                raise OverridesError(f"{overrides.source}, line {rule.line}: {a!r} and {b!r} both name the "
+                                     f"gazetteer organisation {min(shared)[2:]!r} (org_gazetteer.jsonl), so they "
+                                     "cannot be split")
+            if shared:
                 raise OverridesError(f"{overrides.source}, line {rule.line}: {a!r} and {b!r} are the same name "
                                      "once case and punctuation are ignored, so they cannot be split")
             if any(find(x) == find(y) for x in override_nodes(a) for y in override_nodes(b)):
