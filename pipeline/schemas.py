@@ -70,9 +70,9 @@ class Documents(pa.DataFrameModel):
                                                                 "out of the body (kept as page furniture).")
     repairs_footnote_marks: Series[int] = pa.Field(ge=0, description="Footnote reference numbers taken off the words "
                                                                      "they were stuck to ('Agenda150').")
-    repairs_stray_breaks: Series[int] = pa.Field(ge=0, description="Blank lines (and page breaks) inside a sentence taken "
-                                                                   "out ('... the Ministry of Poverty' / 'Reduction "
-                                                                   "and Economic Growth').")
+    repairs_stray_breaks: Series[int] = pa.Field(ge=0, description="Blank lines (and page breaks) inside a sentence "
+                                                                   "taken out ('... the Ministry of Poverty' / "
+                                                                   "'Reduction and Economic Growth').")
     mention_count: Series[int] = pa.Field(ge=0, description="Organisation mentions published for the document.")
     figure_count: Series[int] = pa.Field(ge=0, description="Figures published for the document.")
     recommendation_count: Series[int] = pa.Field(ge=0, description="Recommendations published for the document.")

@@ -137,8 +137,8 @@ def test_word_split_where_a_ligature_glyph_was_lost_is_rejoined():
 @pytest.mark.parametrize(("damaged", "repaired"), [
     ("Support for non-nancial reporting.", "Support for non-financial reporting."),
     ("A cost-eective and well-dened plan.", "A cost-effective and well-defined plan."),
-    ("The Non-Prot Law and the Not-for-Prot Sector Council.", "The Non-Profit Law and the Not-for-Profit Sector Council."),
-    ("Association of Non-Governmental Non-Prot Organizations", "Association of Non-Governmental Non-Profit Organizations"),
+    ("The Non-Prot Law and the Not-for-Prot Council.", "The Non-Profit Law and the Not-for-Profit Council."),
+    ("Union of Non-Governmental Non-Prot Organizations", "Union of Non-Governmental Non-Profit Organizations"),
     ("Multi-Nancial Services Review", "Multi-Financial Services Review"),
 ])
 def test_each_part_of_a_hyphenated_compound_is_repaired(damaged, repaired):
@@ -346,7 +346,7 @@ def test_a_wrapped_bullet_in_a_un_report_is_joined():
     "Recommendations for the Government:\nRaise the budget for the monitoring unit and fill its vacant posts.",
 ])
 def test_a_heading_bullet_or_list_number_after_a_break_is_kept_apart(after):
-    before = AUDIT_BODY + "\nThe mission approved the plans of the Water Sector Support Programme in the Ferghana Valley"
+    before = AUDIT_BODY + "\nThe mission approved the plans of the Water Sector Support Programme in the Fergana Valley"
     doc = norm(before + "\n\n" + after)
     assert doc.repairs["stray_breaks"] == 0 and "Valley\n\n" in doc.text
 
@@ -360,3 +360,11 @@ def test_a_line_that_ends_its_text_keeps_its_break(before):
     doc = norm(AUDIT_BODY + "\n" + before + "\n\nin the Ferghana Valley and in Osh.")
     assert doc.repairs["stray_breaks"] == 0
 
+
+
+def test_a_quote_left_open_at_the_start_of_a_page_carries_over_a_break():
+    text = ("\u2018Water User Associations in Practice: Lessons from Ten Years of Community Management of the Canals\n\n"
+            "The Fergana Case\u2019 was published by the mission in 2021 and is cited in the audit report.\n" + AUDIT_BODY)
+    doc = norm(text)
+    assert "the Canals The Fergana Case\u2019 was published" in doc.text
+    assert doc.repairs["stray_breaks"] == 1

@@ -195,7 +195,8 @@ def normalise_document(pages: tuple[str, ...]) -> NormalisedDocument:
     separators = []
     for before, after in zip(mapped_pages, mapped_pages[1:]):
         stray = bool(before.text and after.text) and is_stray_break(
-            before.text[before.text.rfind("\n\n") + 1:] + PAGE_SEPARATOR + after.text[:_LOOKAHEAD_CHARS], long_line)
+            before.text[_block_start(before.text, len(before.text)):] + PAGE_SEPARATOR + after.text[:_LOOKAHEAD_CHARS],
+            long_line)
         separators.append(" " if stray else PAGE_SEPARATOR)
         repairs["stray_breaks"] += stray
     starts: list[int] = []
@@ -219,9 +220,14 @@ def join_stray_breaks(mapped: MappedText, long_line: int) -> tuple[MappedText, i
     """Replace each gap `is_stray_break` judges stray by a space: the two lines read as one, so the line after
     cannot pass for a heading ('... the Ministry of Poverty' / 'Reduction and Economic Growth')."""
     edits = [(m.start(), m.end(), " ") for m in _GAP.finditer(mapped.text)
-             if is_stray_break(mapped.text[mapped.text.rfind("\n\n", 0, m.start()) + 2:
-                                           m.end() + _LOOKAHEAD_CHARS], long_line)]
+             if is_stray_break(mapped.text[_block_start(mapped.text, m.start()):m.end() + _LOOKAHEAD_CHARS], long_line)]
     return mapped.edit(edits), len(edits)
+
+
+def _block_start(text: str, end: int) -> int:
+    """Where the block of lines ending at `end` starts: after the last blank line before it."""
+    gap = text.rfind("\n\n", 0, end)
+    return gap + 2 if gap >= 0 else 0
 
 
 def is_stray_break(text: str, long_line: int) -> bool:
