@@ -12,14 +12,15 @@ Replacement = str | Callable[[re.Match[str]], str | None]
 
 @dataclass(frozen=True, slots=True)
 class MappedText:
-    """`offsets[i]` is the source offset of `text[i]`; `offsets[len(text)]` is the source length."""
+    """`offsets[i]` is the source offset of `text[i]`; `offsets[len(text)]` is the source length (unsigned
+    32-bit: a page's offsets, 4 bytes a character)."""
 
     text: str
     offsets: array
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
-        return cls(text, array("l", range(len(text) + 1)))
+        return cls(text, array("I", range(len(text) + 1)))
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets covering text[start:end]."""
@@ -48,7 +49,7 @@ class MappedText:
         if not edits:
             return self
         pieces: list[str] = []
-        offsets = array("l")
+        offsets = array("I")
         position = 0
         for start, end, new in edits:
             pieces.append(self.text[position:start])

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pipeline.config import KNOWN_WORD_ZIPF, PACKAGE_DIR, REPAIR_MIN_GAIN_ZIPF
 from pipeline.text.mapped import MappedText
-from pipeline.text.words import is_known_word, zipf
+from pipeline.text.words import is_known_word, zipf, zipf_once
 
 BULLET = "•"
 # Joins the cells of a table row on its line (the HTML reader writes rows so).
@@ -441,7 +441,7 @@ def _best_insertion(word: str, floor: float) -> str | None:
     for i in range(len(word) + 1):
         for ligature in LIGATURES:
             candidate = word[:i] + ligature + word[i:]
-            score = zipf(candidate)
+            score = zipf_once(candidate)  # dozens of candidates a word, nearly all non-words
             if score > best_score:
                 best, best_score = candidate, score
     return best

@@ -15,5 +15,11 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en", wordlist="large")
 
 
+def zipf_once(word: str) -> float:
+    """zipf() without its cache: for one-off candidate spellings, which would fill the cache (and memory) with
+    strings never looked up again."""
+    return zipf_frequency(word, "en", wordlist="large")
+
+
 def is_known_word(word: str) -> bool:
     return zipf(word.lower()) >= KNOWN_WORD_ZIPF
