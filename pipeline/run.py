@@ -93,9 +93,11 @@ class Progress:
 
 
 def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
-           extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None) -> RunSummary:
-    """Resolve, validate and publish (with the run log and the review report); on validation failure record
-    the failed run, write the failure reports and publish nothing."""
+           extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None,
+           workers: int | None = None) -> RunSummary:
+    """Resolve, validate and publish (with the run log and the review report, whose document pages `workers`
+    processes write); on validation failure record the failed run, write the failure reports and publish
+    nothing."""
     out_dir = Path(out_dir)
     log.info("resolving organisations across %d documents", len(results))
     run = run_record(run_id, started, plan, results, extracted, "published")
@@ -114,7 +116,7 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
     earlier = (out_dir / "current" / REPORT_DIR).resolve() if (out_dir / "current" / REPORT_DIR).is_dir() else None
     version = publish(validated, out_dir, keep_versions,
                       extras=lambda staging: _write_report_safely(validated, staging / REPORT_DIR, src_dir, previous,
-                                                                  out_dir, earlier))
+                                                                  out_dir, earlier, workers))
     record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
     return RunSummary(run_id, version, len(results), extracted, dict(statuses),
@@ -122,10 +124,11 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
 
 
 def _write_report_safely(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
-                         previous: dict[str, pd.DataFrame] | None, out_dir: Path, earlier: Path | None) -> None:
+                         previous: dict[str, pd.DataFrame] | None, out_dir: Path, earlier: Path | None,
+                         workers: int | None = None) -> None:
     """The review report helps check the dataset; a fault in it must not stop the dataset being published."""
     try:
-        write_report(tables, report_dir, src_dir, previous, out_dir, earlier)
+        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers)
     except Exception as exc:
         log.error("the review report could not be written (%s: %s); the dataset is published without it",
                   type(exc).__name__, exc)
@@ -166,4 +169,5 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     fresh = _process(src_dir, out_dir, plan.todo, options) if plan.todo else []
     fresh = store(out_dir, plan, fresh)
     results = plan.reused + fresh
-    return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides)
+    return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides,
+                  options.workers)

@@ -38,6 +38,12 @@ WORKER_MAX_DOCUMENTS = 500
 _context: mp.context.BaseContext | None = None
 
 
+def forkserver_context() -> mp.context.BaseContext:
+    """The multiprocessing context whose forkserver has the pipeline preloaded (other per-document work, such
+    as writing report pages, uses it too)."""
+    return _ctx()
+
+
 def _ctx() -> mp.context.BaseContext:
     global _context
     if _context is None:
@@ -139,19 +145,24 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
     busy: dict[Connection, tuple[_Worker, int, Path, float]] = {}
     limit = workers or default_workers()
     ctx = _ctx()
+    def dispatch() -> None:
+        """Hand pending documents to idle (or new) workers, up to the limit."""
+        while pending and len(busy) < limit:
+            worker = idle.pop() if idle else _Worker.start(ctx)
+            index, path = pending.pop(0)
+            try:
+                worker.conn.send((str(src_dir), str(path)))
+            except OSError:  # it died while idle: replace it and hand the document to the new one
+                worker.stop(kill=True)
+                pending.insert(0, (index, path))
+                continue
+            deadline = time.monotonic() + time_limit if time_limit else float("inf")
+            busy[worker.conn] = (worker, index, path, deadline)
+
     try:
         while pending or busy:
-            while pending and len(busy) < limit:
-                worker = idle.pop() if idle else _Worker.start(ctx)
-                index, path = pending.pop(0)
-                try:
-                    worker.conn.send((str(src_dir), str(path)))
-                except OSError:  # it died while idle: replace it and hand the document to the new one
-                    worker.stop(kill=True)
-                    pending.insert(0, (index, path))
-                    continue
-                deadline = time.monotonic() + time_limit if time_limit else float("inf")
-                busy[worker.conn] = (worker, index, path, deadline)
+            dispatch()
+            arrivals: list[tuple[int, DocumentResult]] = []
             for conn in wait(list(busy), timeout=_POLL_S):
                 worker, index, path, _ = busy.pop(conn)
                 try:
@@ -167,6 +178,11 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
                         worker.stop()
                     else:
                         idle.append(worker)
+                arrivals.append((index, result))
+            # Workers get their next documents before the results are handled (stored, logged), so they do not
+            # wait on the parent's disk writes.
+            dispatch()
+            for index, result in arrivals:
                 results[index] = arrived(result)
             now = time.monotonic()
             for conn, (worker, index, path, deadline) in list(busy.items()):

@@ -586,3 +586,17 @@ def test_unchanged_pages_are_reused_and_a_changed_item_is_rendered_again(publish
         os.link(path, held / str(number))
     write_report(renamed, third.parent, src, out_dir=out, earlier=third.parent)
     assert all(os.path.samefile(path, held / str(number)) for number, path in enumerate(pages))
+
+
+def test_pages_written_by_worker_processes_equal_those_written_in_process(published, tmp_path):
+    """Document pages are written by a pool when there are several; the files must not depend on it."""
+    out, tables, src = published[2], published[1], published[0]
+    here = tmp_path / "here"
+    pooled = tmp_path / "pooled"
+    write_report(tables, here, src, out_dir=out, workers=1)
+    write_report(tables, pooled, src, out_dir=out, workers=2)
+    files = sorted(p.relative_to(here) for p in (here / "documents").rglob("*") if p.is_file())
+    assert len(files) > len(tables["documents"]), "pages and images of several documents"
+    assert files == sorted(p.relative_to(pooled) for p in (pooled / "documents").rglob("*") if p.is_file())
+    for name in files:
+        assert (here / name).read_bytes() == (pooled / name).read_bytes(), name

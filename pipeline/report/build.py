@@ -21,7 +21,7 @@ import logging
 import os
 import shutil
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -76,10 +76,11 @@ class DocumentOutcome:
 
 def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
                  previous: dict[str, pd.DataFrame] | None = None, out_dir: Path | None = None,
-                 earlier: Path | None = None) -> Path:
+                 earlier: Path | None = None, workers: int | None = None) -> Path:
     """Write the review report for published tables into report_dir; return the path of its index.html.
     `out_dir`: where the run keeps its state, whose kept texts spare reading the sources again; `earlier`: a
-    report written before (report_dir itself, or the previous version's), whose unchanged pages are reused."""
+    report written before (report_dir itself, or the previous version's), whose unchanged pages are reused;
+    `workers`: processes writing document pages (default: one per core; 1 writes them in this process)."""
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
@@ -94,23 +95,29 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     # What the run knows of each source (size, time, sha256) spares hashing unchanged files again.
     manifest = load_manifest(out_dir) if out_dir is not None else {}
     keys: dict[str, dict] = {}
-    outcomes: list[DocumentOutcome] = []
+    by_doc: dict[str, DocumentOutcome] = {}
+    to_write: list[tuple] = []  # (number, doc, own) of the pages that cannot be reused
     for number, doc in enumerate(documents.itertuples(index=False), start=1):
-        started = time.perf_counter()
         own = {name: items[name].get(doc.doc_id, empty[name]) for name in items}
-        key = _page_key(doc, rows, names)
-        known = manifest.get(doc.source)
-        outcome = _reuse_page(doc, key, reusable.get(doc.doc_id), own, src_dir, earlier, report_dir, known)
+        keys[doc.doc_id] = {"key": _page_key(doc, rows, names)}
+        outcome = _reuse_page(doc, keys[doc.doc_id]["key"], reusable.get(doc.doc_id), own, src_dir, earlier,
+                              report_dir, manifest.get(doc.source))
         if outcome is None:
-            outcome = _write_document(doc, own, organisations, src_dir, report_dir, passwords.lookup(doc.source),
-                                      out_dir, known)
-            log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which reading the source again %.1fs)",
-                     number, len(documents), doc.source, outcome.items, outcome.images,
-                     time.perf_counter() - started, outcome.read_seconds)
+            to_write.append((number, doc, own))
         else:
+            by_doc[doc.doc_id] = outcome
             log.debug("report [%d/%d] %s: unchanged, page reused", number, len(documents), doc.source)
-        outcomes.append(outcome)
-        keys[doc.doc_id] = {"key": key, **asdict(outcome), "read_seconds": 0.0}
+    jobs = [(doc._asdict(), own, passwords.lookup(doc.source), manifest.get(doc.source)) for _, doc, own in to_write]
+    pool_size = min(workers or os.cpu_count() or 1, len(jobs))
+    written = (_write_in_processes(jobs, pool_size, tables["organisations"], src_dir, report_dir, out_dir)
+               if pool_size > 1 else _write_here(jobs, tables["organisations"], src_dir, report_dir, out_dir))
+    for (number, doc, _), (outcome, seconds) in zip(to_write, written):
+        by_doc[doc.doc_id] = outcome
+        log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which reading the source again %.1fs)",
+                 number, len(documents), doc.source, outcome.items, outcome.images, seconds, outcome.read_seconds)
+    for doc_id, outcome in by_doc.items():
+        keys[doc_id].update({**asdict(outcome), "read_seconds": 0.0})
+    outcomes = [by_doc[doc_id] for doc_id in documents["doc_id"]]
     _write_organisations(tables, report_dir)
     _remove_stale(report_dir, set(documents["doc_id"]))
     (report_dir / DOCUMENTS_DIR / PAGE_KEYS).write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
@@ -119,6 +126,56 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     index = report_dir / INDEX_PAGE
     index.write_text(_index_page(tables, documents, outcomes, failures, changes), encoding="utf-8")
     return index
+
+
+# -- writing document pages, here or in worker processes ----------------------------------------------------
+
+def _write_here(jobs: list[tuple], organisations: pd.DataFrame, src_dir: Path, report_dir: Path,
+                out_dir: Path | None) -> list[tuple[DocumentOutcome, float]]:
+    """Each job's page written in this process: (outcome, seconds) per job, in order."""
+    by_id = {row.org_id: row for row in organisations.itertuples(index=False)}
+    return [_write_job(job, by_id, src_dir, report_dir, out_dir) for job in jobs]
+
+
+def _write_in_processes(jobs: list[tuple], workers: int, organisations: pd.DataFrame, src_dir: Path,
+                        report_dir: Path, out_dir: Path | None) -> list[tuple[DocumentOutcome, float]]:
+    """Document pages are independent of each other (rendering a page's images is most of their cost): written
+    by `workers` processes forked from the run's warm forkserver, results in job order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.workers import forkserver_context
+
+    chunk = max(1, len(jobs) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=forkserver_context(), initializer=_init_page_writer,
+                             initargs=(organisations, src_dir, report_dir, out_dir)) as pool:
+        return list(pool.map(_write_job_in_worker, jobs, chunksize=chunk))
+
+
+@functools.cache
+def _document_row(fields: tuple[str, ...]) -> type:
+    """The documents row type, as itertuples() gives it (a named tuple), rebuilt from a picklable dict."""
+    return namedtuple("Document", fields)
+
+
+_WRITER: dict = {}  # what every job of a page-writing process shares, set once by _init_page_writer
+
+
+def _init_page_writer(organisations: pd.DataFrame, src_dir: Path, report_dir: Path, out_dir: Path | None) -> None:
+    _WRITER.update(organisations={row.org_id: row for row in organisations.itertuples(index=False)},
+                   src_dir=src_dir, report_dir=report_dir, out_dir=out_dir)
+
+
+def _write_job_in_worker(job: tuple) -> tuple[DocumentOutcome, float]:
+    return _write_job(job, _WRITER["organisations"], _WRITER["src_dir"], _WRITER["report_dir"], _WRITER["out_dir"])
+
+
+def _write_job(job: tuple, organisations: dict, src_dir: Path, report_dir: Path,
+               out_dir: Path | None) -> tuple[DocumentOutcome, float]:
+    fields, own, password, known = job
+    started = time.perf_counter()
+    outcome = _write_document(_document_row(tuple(fields))(**fields), own, organisations, src_dir, report_dir, password,
+                              out_dir, known)
+    return outcome, time.perf_counter() - started
 
 
 # -- reusing the unchanged pages of an earlier report -----------------------------------------------------
