@@ -82,7 +82,8 @@ def load_manifest(out_dir: Path) -> dict[str, dict]:
         return {}
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """A file's sha256, read in 1 MB chunks (memory stays flat for large files)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -167,7 +168,7 @@ def plan_run(src_dir: Path, out_dir: Path, files: list[Path], force: bool = Fals
         if old and old.get("size") == stat.st_size and old.get("mtime_ns") == stat.st_mtime_ns:
             sha256 = old["sha256"]
         else:
-            sha256 = _sha256(path)
+            sha256 = file_sha256(path)
         plan.manifest[source] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256}
         if old is None:
             plan.added += 1

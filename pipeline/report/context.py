@@ -10,12 +10,11 @@ then shows the item without context.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.incremental import load_texts
+from pipeline.incremental import file_sha256, load_texts
 from pipeline.read import ReadError, read_document
 
 # Most characters of context shown on either side of an item; the window stops earlier at a sentence end.
@@ -62,7 +61,7 @@ def source_problem(src_dir: Path, source: str, sha256: str | None, known: dict |
     path = Path(src_dir) / source
     if not path.is_file():
         return f"{source}: source file not found in {src_dir}"
-    if sha256 and not _unchanged(path, sha256, known) and _sha256(path) != sha256:
+    if sha256 and not _unchanged(path, sha256, known) and file_sha256(path) != sha256:
         return f"{source}: the file has changed since it was extracted (sha256 differs)"
     return None
 
@@ -73,14 +72,6 @@ def _unchanged(path: Path, sha256: str, known: dict | None) -> bool:
         return False
     stat = path.stat()
     return known.get("size") == stat.st_size and known.get("mtime_ns") == stat.st_mtime_ns
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def load_source(src_dir: Path, source: str, sha256: str | None, password: str | None = None,
