@@ -533,11 +533,11 @@ def test_the_report_uses_the_texts_the_run_kept_instead_of_reading_the_source(pu
     def no_hashing(path):
         raise RuntimeError("an unchanged source was hashed again")
 
-    hashing = report_context._sha256
+    hashing = report_context.file_sha256
     monkeypatch.setattr(report_context, "read_document", no_reading)
-    monkeypatch.setattr(report_context, "_sha256", no_hashing)  # the run's manifest vouches for unchanged files
+    monkeypatch.setattr(report_context, "file_sha256", no_hashing)  # the run's manifest vouches for unchanged files
     index = write_report(tables, tmp_path / "kept", src, out_dir=out)
-    monkeypatch.setattr(report_context, "_sha256", hashing)
+    monkeypatch.setattr(report_context, "file_sha256", hashing)
     doc = pdf_doc(tables)
     rows = parse(index.parent / "documents" / f"{doc.doc_id}.html").rows
     for name, key in ITEM_TABLES.items():
