@@ -38,3 +38,9 @@ def test_dask_runner_publishes_the_same_tables(tmp_path, monkeypatch):
         dask_bytes = (tmp_path / "dask" / f"{spec.name}.parquet").read_bytes()
         assert dask_bytes == (tmp_path / "cli" / f"{spec.name}.parquet").read_bytes(), spec.name
     assert len(pd.read_parquet(tmp_path / "dask" / "recommendations.parquet")) > 0
+    # The review report is written inside the Dask worker too (its document pages in-process when the worker
+    # may not start children), not silently left out.
+    assert (tmp_path / "dask" / "report" / "index.html").is_file()
+    documents = pd.read_parquet(tmp_path / "dask" / "documents.parquet")
+    pages = tmp_path / "dask" / "report" / "documents"
+    assert all((pages / f"{doc_id}.html").is_file() for doc_id in documents.doc_id)

@@ -600,3 +600,21 @@ def test_pages_written_by_worker_processes_equal_those_written_in_process(publis
     assert files == sorted(p.relative_to(pooled) for p in (pooled / "documents").rglob("*") if p.is_file())
     for name in files:
         assert (here / name).read_bytes() == (pooled / name).read_bytes(), name
+
+
+def _report_in(tables, report_dir, src, out) -> None:
+    write_report(tables, report_dir, src, out_dir=out, workers=2)
+
+
+def test_a_daemonic_process_writes_the_pages_itself(published, tmp_path):
+    """Some executors run tasks in daemonic processes, which may not start children: no pool there."""
+    import multiprocessing
+
+    src, tables, out = published
+    process = multiprocessing.get_context("fork").Process(
+        target=_report_in, args=(tables, tmp_path / "report", src, out), daemon=True)
+    process.start()
+    process.join(timeout=120)
+    assert process.exitcode == 0
+    pages = tmp_path / "report" / "documents"
+    assert all((pages / f"{doc_id}.html").is_file() for doc_id in tables["documents"].doc_id)

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import time
@@ -109,6 +110,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
             log.debug("report [%d/%d] %s: unchanged, page reused", number, len(documents), doc.source)
     jobs = [(doc._asdict(), own, passwords.lookup(doc.source), manifest.get(doc.source)) for _, doc, own in to_write]
     pool_size = min(workers or os.cpu_count() or 1, len(jobs))
+    if pool_size > 1 and multiprocessing.current_process().daemon:
+        pool_size = 1  # a daemonic process (some executors' workers) may not start children
     written = (_write_in_processes(jobs, pool_size, tables["organisations"], src_dir, report_dir, out_dir)
                if pool_size > 1 else _write_here(jobs, tables["organisations"], src_dir, report_dir, out_dir))
     for (number, doc, _), (outcome, seconds) in zip(to_write, written):
