@@ -603,18 +603,26 @@ def test_pages_written_by_worker_processes_equal_those_written_in_process(publis
 
 
 def _report_in(tables, report_dir, src, out) -> None:
-    write_report(tables, report_dir, src, out_dir=out, workers=2)
+    try:
+        write_report(tables, report_dir, src, out_dir=out, workers=2)
+    except BaseException:
+        import traceback
+
+        (report_dir.parent / "error.txt").write_text(traceback.format_exc(), encoding="utf-8")
+        raise
 
 
 def test_a_daemonic_process_writes_the_pages_itself(published, tmp_path):
-    """Some executors run tasks in daemonic processes, which may not start children: no pool there."""
+    """Some executors run tasks in daemonic processes, which may not start children: no pool there. (A spawned
+    process: forking this test process, with the threads earlier tests leave running, is not safe.)"""
     import multiprocessing
 
     src, tables, out = published
-    process = multiprocessing.get_context("fork").Process(
+    process = multiprocessing.get_context("spawn").Process(
         target=_report_in, args=(tables, tmp_path / "report", src, out), daemon=True)
     process.start()
-    process.join(timeout=120)
-    assert process.exitcode == 0
+    process.join(timeout=300)
+    error = tmp_path / "error.txt"
+    assert process.exitcode == 0, error.read_text(encoding="utf-8") if error.exists() else process.exitcode
     pages = tmp_path / "report" / "documents"
     assert all((pages / f"{doc_id}.html").is_file() for doc_id in tables["documents"].doc_id)
