@@ -39,12 +39,8 @@ _context: mp.context.BaseContext | None = None
 
 
 def forkserver_context() -> mp.context.BaseContext:
-    """The multiprocessing context whose forkserver has the pipeline preloaded (other per-document work, such
-    as writing report pages, uses it too)."""
-    return _ctx()
-
-
-def _ctx() -> mp.context.BaseContext:
+    """The multiprocessing context whose forkserver has the pipeline preloaded (writing report pages uses it
+    too)."""
     global _context
     if _context is None:
         _context = mp.get_context("forkserver")
@@ -144,7 +140,7 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
     idle: list[_Worker] = []
     busy: dict[Connection, tuple[_Worker, int, Path, float]] = {}
     limit = workers or default_workers()
-    ctx = _ctx()
+    ctx = forkserver_context()
     def dispatch() -> None:
         """Hand pending documents to idle (or new) workers, up to the limit."""
         while pending and len(busy) < limit:

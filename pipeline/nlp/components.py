@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.acronyms import is_acronym, schwartz_hearst  # noqa: F401  (also imported from here)
+from pipeline.nlp.acronyms import is_acronym, schwartz_hearst
 from pipeline.text.words import is_known_word
 
 for _name in ("org_type", "acronym", "rule", "figure"):

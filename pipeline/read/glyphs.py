@@ -68,11 +68,11 @@ def glyph_words(glyphs: list[Glyph], x_tolerance: float = X_TOLERANCE,
         run = list(run)
         if upright:  # lines by top, glyphs left to right
             lines = _cluster(run, _TOP, y_tolerance)
-            order = lambda g: g[_X0]  # noqa: E731 - pdfplumber sorts by (x0, x0)
+            order = itemgetter(_X0)  # pdfplumber sorts by (x0, x0)
             along, across, gap, drift = _X0, _TOP, x_tolerance, y_tolerance
         else:  # rotated text: lines by x0, glyphs top to bottom
             lines = _cluster(run, _X0, x_tolerance)
-            order = lambda g: (g[_TOP], g[_BOTTOM])  # noqa: E731
+            order = itemgetter(_TOP, _BOTTOM)
             along, across, gap, drift = _TOP, _X0, y_tolerance, x_tolerance
         end = _X1 if upright else _BOTTOM
         for line in lines:

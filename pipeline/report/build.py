@@ -85,7 +85,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
-    organisations = {row.org_id: row for row in tables["organisations"].itertuples(index=False)}
+    organisations = _organisations_by_id(tables["organisations"])
     names = {row.org_id: (row.name, row.acronym, row.type) for row in organisations.values()}
     passwords = load_passwords(src_dir)  # encrypted PDFs are re-read with the password the run used
     items = {name: dict(tuple(tables[name].groupby("doc_id", sort=False))) if len(tables[name]) else {}
@@ -113,7 +113,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     if pool_size > 1 and multiprocessing.current_process().daemon:
         pool_size = 1  # a daemonic process (some executors' workers) may not start children
     written = (_write_in_processes(jobs, pool_size, tables["organisations"], src_dir, report_dir, out_dir)
-               if pool_size > 1 else _write_here(jobs, tables["organisations"], src_dir, report_dir, out_dir))
+               if pool_size > 1 else [_write_job(job, organisations, src_dir, report_dir, out_dir) for job in jobs])
     for (number, doc, _), (outcome, seconds) in zip(to_write, written):
         by_doc[doc.doc_id] = outcome
         log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which reading the source again %.1fs)",
@@ -133,11 +133,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
 
 # -- writing document pages, here or in worker processes ----------------------------------------------------
 
-def _write_here(jobs: list[tuple], organisations: pd.DataFrame, src_dir: Path, report_dir: Path,
-                out_dir: Path | None) -> list[tuple[DocumentOutcome, float]]:
-    """Each job's page written in this process: (outcome, seconds) per job, in order."""
-    by_id = {row.org_id: row for row in organisations.itertuples(index=False)}
-    return [_write_job(job, by_id, src_dir, report_dir, out_dir) for job in jobs]
+def _organisations_by_id(frame: pd.DataFrame) -> dict:
+    return {row.org_id: row for row in frame.itertuples(index=False)}
 
 
 def _write_in_processes(jobs: list[tuple], workers: int, organisations: pd.DataFrame, src_dir: Path,
@@ -164,7 +161,7 @@ _WRITER: dict = {}  # what every job of a page-writing process shares, set once 
 
 
 def _init_page_writer(organisations: pd.DataFrame, src_dir: Path, report_dir: Path, out_dir: Path | None) -> None:
-    _WRITER.update(organisations={row.org_id: row for row in organisations.itertuples(index=False)},
+    _WRITER.update(organisations=_organisations_by_id(organisations),
                    src_dir=src_dir, report_dir=report_dir, out_dir=out_dir)
 
 

@@ -12,7 +12,7 @@ from pipeline.config import KNOWN_WORD_ZIPF
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 for unknown)."""
-    return zipf_frequency(word, "en", wordlist="large")
+    return zipf_once(word)
 
 
 def zipf_once(word: str) -> float:
