@@ -682,3 +682,47 @@ def test_paragraphs_explaining_a_numbered_recommendation_belong_to_it():
                    "share beneficiary lists to make this possible."),
         ("Government", "The Government should adopt a costed plan for community health workers by 2026."),
         ("Ministry of Finance", "We also recommend that the Ministry of Finance protect the health budget line.")]
+
+
+# -- restatements, lead-ins before labels, addressees in a closing bracket -----------------------------------
+
+def test_a_summary_restating_a_numbered_recommendation_in_other_words_is_kept_once():
+    recs = recommendations_in(
+        "Executive summary\n\nThe review makes two recommendations:\n\n"
+        "• Recommendation 1 (Ministry of Finance): publish grant awards online.\n"
+        "• Recommendation 2 (Donors): pool support for audits.\n\n"
+        "Recommendations\n\nRecommendation 1\n\nThe Ministry of Finance should publish every grant award and its "
+        "recipient on its website within 30 days of the decision.\n\nRecommendation 2\n\nDonors should pool their "
+        "support for external audits of local partners in one basket fund managed by the Supreme Audit Office.\n")
+    assert summary(recs) == [
+        ("Ministry of Finance", "The Ministry of Finance should publish every grant award and its recipient on its "
+                                "website within 30 days of the decision."),
+        ("Donors", "Donors should pool their support for external audits of local partners in one basket fund "
+                   "managed by the Supreme Audit Office."),
+    ]
+
+
+def test_recommendations_numbered_afresh_in_each_chapter_are_not_restatements():
+    recs = recommendations_in(
+        "Chapter 2. Health\n\nRecommendation 1: The Ministry of Health should train midwives in every district "
+        "hospital before 2026.\n\nChapter 3. Education\n\nRecommendation 1: The Ministry of Education should "
+        "publish school inspection reports for every region each year.\n")
+    assert [r.audience for r in recs] == ["Ministry of Health", "Ministry of Education"]
+
+
+def test_numbered_recommendations_after_a_lead_in_take_its_addressee():
+    recs = recommendations_in(
+        "Recommendations\n\nWe recommend that USAID/Uganda's Mission Director take the following actions:\n\n"
+        "Recommendation 1. Determine the allowability of $88,400 in questioned costs and recover any amounts "
+        "found unallowable.\n\nRecommendation 2. Direct the contracting officer to verify the beneficiary lists "
+        "before each distribution.\n\nAgency Comments\n\nRecommendation 3. Issue a management decision on each "
+        "finding before the audit is closed.\n")
+    assert [r.audience for r in recs] == ["USAID/Uganda's Mission Director"] * 2 + [None]
+
+
+def test_a_summary_item_takes_its_audience_from_a_closing_bracket_but_not_from_a_reference():
+    recs = recommendations_in(
+        "Recommendations\n\n• Publish the tracer study data every year (Ministry of Labour).\n"
+        "• Reduce the number of steering committees to one (see annex 2).\n"
+        "• Extend the wage subsidy scheme by two years (high priority).\n")
+    assert [r.audience for r in recs] == ["Ministry of Labour", None, None]

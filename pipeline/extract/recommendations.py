@@ -50,9 +50,15 @@ MIN_LABELLED_CHARS = 25
 # and the shorter has at least RESTATEMENT_MIN_WORDS of them; shorter ones must match exactly.
 RESTATEMENT_SHARE = 0.8
 RESTATEMENT_MIN_WORDS = 6
+# Two labelled recommendations with the same number ("Recommendation 3 (Government): fund maintenance" in the
+# summary, "Recommendation 3" in the body) are one restated when at least this share of the shorter one's content
+# words is in the longer one (a summary paraphrases; chapters that number their recommendations afresh do not
+# repeat their words).
+SAME_NUMBER_SHARE = 0.5
 # When spans overlap, the more specific rule wins.
 RULE_PRIORITY = {"rec_table": 5, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
+_CLOSING_NOTE = re.compile(r"\(([^()]{2,80})\)[.;]?\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
 # "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
 _TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
@@ -117,6 +123,7 @@ class _Candidate:
     audience: str | None
     rule: str
     section: str | None = None
+    number: str | None = None  # the label's number ("Recommendation 3"), for restatements
 
 
 def is_recommendation_heading(text: str) -> bool:
@@ -203,9 +210,14 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
     rules, blocks = _rules(), parsed.blocks
     out: list[_Candidate] = []
     explained: set[int] = set()
+    lead_audience: str | None = None  # "We recommend that the Mission Director take the following actions:"
     for index, block in enumerate(blocks):
         label = rules.label.match(block.text)
         if label is None:
+            if block.kind == "heading":
+                lead_audience = None
+            elif (lead := _lead_in(parsed.docs[index])) is not None:
+                lead_audience = lead or None
             continue
         target, start = index, label.end()
         title = block.text[start:].strip()
@@ -221,8 +233,8 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
                 or _TOC_LINE.search(text):
             continue
         note = label.group("note") or ""
-        audience = addressee(text) or _addressed_to(note) or _note_audience(note) or _addressed_to(text) \
-            or body_addressed(text)
+        audience = addressee(text) or _addressed_to(note) or _note_audience(note) or lead_audience \
+            or _addressed_to(text) or body_addressed(text)
         end = len(blocks[target].text.rstrip())
         following = target + 1
         explaining = CELL_SEPARATOR not in blocks[target].text  # the next rows of a table are rows of their own
@@ -235,7 +247,8 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             if explaining:
                 end = after.end - blocks[target].start
             following += 1
-        out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _section_of(blocks[index])))
+        out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _section_of(blocks[index]),
+                              label.group("number")))
     return out, explained
 
 
@@ -244,6 +257,18 @@ def _note_audience(note: str) -> str | None:
     note = _LABEL_PREFIX.sub("", note.strip())
     if not note[:1].isupper() or len(note.split()) > AUDIENCE_LABEL_MAX_WORDS \
             or _rules().not_note_audience.search(note):
+        return None
+    return note
+
+
+def closing_note_audience(text: str) -> str | None:
+    """'Publish the data every year (Ministry of Labour).': a summary item that names its addressee in a closing
+    bracket; not a reference ('(see annex 2)', '(para. 14)') nor a priority ('(high)')."""
+    match = _CLOSING_NOTE.search(text)
+    if match is None or re.search(r"\d", match.group(1)):
+        return None
+    note = _note_audience(match.group(1))
+    if note is None or not (_rules().audience.search(note) or looks_like_name(note)):
         return None
     return note
 
@@ -392,7 +417,7 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
         for index, start, end, kind, rule, lead in pending:
             text = blocks[index].text[start:end]
             out.append(_Candidate(index, start, end, kind, audience or addressee(text) or lead or heading_audience
-                                  or body_addressed(text), rule, section))
+                                  or closing_note_audience(text) or body_addressed(text), rule, section))
         pending.clear()
 
     index = heading_index + 1
@@ -585,10 +610,10 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def _content_words(text: str, audience: str | None) -> frozenset[str]:
-    """Words that carry a recommendation's content: no framing, no addressee name, no minor words."""
+def _content_words(text: str) -> frozenset[str]:
+    """Words that carry a recommendation's content: no framing, no minor words."""
     core = _FRAMING.sub(" ", text)
-    skip = {w.lower() for w in re.findall(r"\w+", audience or "")} | _MINOR | {"should", "we", "recommend", "that"}
+    skip = _MINOR | {"should", "we", "recommend", "that"}
     return frozenset(w for w in re.findall(r"\w+", core.lower()) if w not in skip and not w.isdigit())
 
 
@@ -596,18 +621,29 @@ def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) 
     """Drop a recommendation that restates another (summary and body): same audience (or none), same content;
     the more specific rule's version is kept, then the longer."""
     texts = [_span_text(parsed, c) for c in candidates]
-    words = [_content_words(t, c.audience) for t, c in zip(texts, candidates)]
+    # A list item that opens with its label ("• Recommendation 2 (Donors): pool support") has its number too.
+    labels = [_rules().label.match(t) for t in texts]
+    candidates = [replace(c, number=c.number or (label.group("number") if label else None))
+                  for c, label in zip(candidates, labels)]
+    words = [_content_words(t[label.end():] if label else t) for t, label in zip(texts, labels)]
     order = sorted(range(len(candidates)), key=lambda i: (-RULE_PRIORITY[candidates[i].rule], -len(texts[i]), i))
     kept: list[int] = []
     for i in order:
-        if not any(_restates(words[i], words[k], candidates[i].audience, candidates[k].audience) for k in kept):
+        if not any(_restates(words[i], words[k], candidates[i], candidates[k]) for k in kept):
             kept.append(i)
     return [candidates[i] for i in sorted(kept)]
 
 
-def _restates(a: frozenset[str], b: frozenset[str], audience_a: str | None, audience_b: str | None) -> bool:
+def _restates(a: frozenset[str], b: frozenset[str], first: _Candidate, second: _Candidate) -> bool:
+    """Same audience (or one unknown) and the same content, the addressee's name left out of both (a summary names
+    it in a bracket, a table in a column of its own)."""
+    audience_a, audience_b = first.audience, second.audience
     if audience_a and audience_b and squash(audience_a).lower() != squash(audience_b).lower():
         return False
+    names = {w.lower() for w in re.findall(r"\w+", f"{audience_a or ''} {audience_b or ''}")}
+    a, b = a - names, b - names
+    if first.number is not None and first.number == second.number and min(len(a), len(b)):
+        return len(a & b) >= SAME_NUMBER_SHARE * min(len(a), len(b))
     if min(len(a), len(b)) < RESTATEMENT_MIN_WORDS:
         return a == b
     return len(a & b) >= RESTATEMENT_SHARE * min(len(a), len(b))
