@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import Limits
@@ -14,9 +16,10 @@ from pipeline.extract.organisations import extract_mentions
 from pipeline.extract.recommendations import extract_recommendations
 from pipeline.incremental import pack_texts
 from pipeline.nlp import build_nlp
-from pipeline.read import ReadError, read_document
+from pipeline.read import ReadError, read_document, sniff_media_type
+from pipeline.read.pdf import PdfPart, read_pdf_part
 from pipeline.read.passwords import Passwords, load_passwords
-from pipeline.records import DocumentResult, RawDocument, ReadFacts
+from pipeline.records import DocumentResult, RawDocument, ReadFacts, doc_id_for
 from pipeline.structure import split_blocks
 from pipeline.text import normalise_document
 
@@ -28,15 +31,51 @@ NLP_BATCH_SIZE = 256
 _NLP_LOCK = threading.Lock()
 
 
-def doc_id_for(sha256: str) -> str:
-    """Document ids come from content, never from file names: the same bytes get the same id anywhere."""
-    return f"doc_{sha256[:16]}"
+@dataclass(frozen=True)
+class PagesRead:
+    """Part of a long PDF's pages, read by one worker while others read the rest (see `read_part`), with the
+    digest of the bytes it was read from."""
+
+    sha256: str
+    part: PdfPart
 
 
-def process_file(src_dir: Path, path: Path, limits: Limits = Limits(),
-                 passwords: Passwords | None = None) -> DocumentResult:
+def read_part(src_dir: Path, path: Path, part: int, parts: int, min_pages: int,
+              limits: Limits = Limits()) -> PagesRead | DocumentResult | None:
+    """Read the `part`-th of `parts` runs of a long PDF's pages, for `process_file(..., pages_read=...)` to
+    finish. A file that is not split (not a PDF, fewer than `min_pages` pages, or one the readers must treat
+    whole) is processed whole by part 0, which returns its result; the other parts return None. Never raises
+    for a bad input."""
+    pages = _pages_read(src_dir, path, part, parts, min_pages, limits)
+    if pages is not None:
+        return pages
+    return process_file(src_dir, path, limits) if part == 0 else None
+
+
+def _pages_read(src_dir: Path, path: Path, part: int, parts: int, min_pages: int, limits: Limits) -> PagesRead | None:
+    source = path.relative_to(src_dir).as_posix()
+    try:
+        if path.stat().st_size > limits.max_file_bytes:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if sniff_media_type(data) != "application/pdf":
+        return None
+    try:
+        pages = read_pdf_part(path, part, parts, load_passwords(src_dir).lookup(source), limits.max_pages,
+                              min_pages)
+    except Exception as exc:  # whatever went wrong, reading the file whole meets it again, with its message
+        log.debug("%s: reading part %d of %d failed (%s); the file is read whole", source, part + 1, parts, exc)
+        return None
+    return None if pages is None else PagesRead(hashlib.sha256(data).hexdigest(), pages)
+
+
+def process_file(src_dir: Path, path: Path, limits: Limits = Limits(), passwords: Passwords | None = None,
+                 pages_read: Sequence[PagesRead] | None = None) -> DocumentResult:
     """Process one file; never raises for a bad input: the failure is the document's status and error.
-    `passwords` defaults to src_dir/passwords.yml."""
+    `passwords` defaults to src_dir/passwords.yml. `pages_read`, every part of a long PDF read in parallel by
+    `read_part`, saves reading its pages again (they are ignored if the file has changed since)."""
     source = path.relative_to(src_dir).as_posix()
     try:
         size = path.stat().st_size
@@ -57,7 +96,11 @@ def process_file(src_dir: Path, path: Path, limits: Limits = Limits(),
     doc_id = doc_id_for(sha256)
     passwords = load_passwords(src_dir) if passwords is None else passwords
     try:
-        raw = read_document(path, data, passwords.lookup(source), max_pages=limits.max_pages)
+        parts = [read.part for read in pages_read or () if read.sha256 == sha256]
+        if pages_read and len(parts) < len(pages_read):
+            log.warning("%s: the file changed while its pages were being read; it is read again", source)
+            parts = []
+        raw = read_document(path, data, passwords.lookup(source), max_pages=limits.max_pages, pdf_parts=parts)
     except ReadError as exc:
         message = str(exc)
         if exc.status == "encrypted" and passwords.problem:

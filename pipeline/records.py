@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def doc_id_for(sha256: str) -> str:
+    """Document ids come from content, never from file names: the same bytes get the same id anywhere."""
+    return f"doc_{sha256[:16]}"
+
+
 @dataclass(frozen=True, slots=True)
 class ReadFacts:
     """What reading learnt about a document's pages; published as columns of the documents table."""

@@ -18,13 +18,12 @@ import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
-from pipeline.process import doc_id_for, process_file
-from pipeline.records import DocumentResult
+from pipeline.records import DocumentResult, doc_id_for
 
 log = logging.getLogger(__name__)
 # How often the parent checks deadlines while workers work (seconds).
@@ -35,6 +34,12 @@ _POLL_S = 0.2
 WORKER_RECYCLE_MB = 100
 # ... and after this many documents, whatever its memory.
 WORKER_MAX_DOCUMENTS = 500
+# A PDF is read by several workers at once (each reading a run of its pages, one then finishing it) when the
+# documents waiting after it would leave workers idle, it is at least this large, and it has at least
+# SPLIT_MIN_PAGES pages: reading dominates a long PDF's cost, and one document per worker would leave the other
+# cores idle on a run of one long report.
+SPLIT_MIN_BYTES = 64 * 1024
+SPLIT_MIN_PAGES = 24
 _context: mp.context.BaseContext | None = None
 
 
@@ -53,7 +58,12 @@ def default_workers() -> int:
 
 
 def _serve(conn: Connection) -> None:
-    """A worker: (src_dir, path) in, (result, retiring) out, until told to stop or until it retires."""
+    """A worker: a job in, (result, retiring) out, until told to stop or until it retires. A job is
+    (kind, src_dir, path, argument): ("file", ..., pages_read or None) processes a file (with its pages already
+    read, for a split PDF); ("part", ..., (part, parts, min_pages)) reads one part of a long PDF's pages."""
+    # Imported here: the forkserver preloaded it, and the parent, which only hands out work, never needs it.
+    from pipeline.process import process_file, read_part
+
     baseline, done = _rss_mb(), 0
     while True:
         try:
@@ -62,8 +72,11 @@ def _serve(conn: Connection) -> None:
             return
         if job is None:
             return
-        src_dir, path = job
-        result = process_file(Path(src_dir), Path(path))
+        kind, src_dir, path, argument = job
+        if kind == "part":
+            result = read_part(Path(src_dir), Path(path), *argument)
+        else:
+            result = process_file(Path(src_dir), Path(path), pages_read=argument)
         done += 1
         retiring = done >= WORKER_MAX_DOCUMENTS or _rss_mb() - baseline > WORKER_RECYCLE_MB
         conn.send((result, retiring))
@@ -119,10 +132,54 @@ def _failed(src_dir: Path, path: Path, status: str, message: str) -> DocumentRes
     return DocumentResult(doc_id_for(digest), source, sha256, "unknown", 0, status, f"{source}: {message}")
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One piece of work for a worker: a whole document ("new" ones may be split, "file" ones not), one part of
+    a long PDF's pages ("part"), or a split PDF finished from its parts ("finish")."""
+
+    index: int
+    path: Path
+    kind: str = "new"
+    part: int = 0
+    parts: int = 1
+    pages_read: tuple = ()
+    deadline: float | None = None  # a split document's parts and finish share the document's deadline
+
+    def message(self, src_dir: Path) -> tuple:
+        if self.kind == "part":
+            return "part", str(src_dir), str(self.path), (self.part, self.parts, SPLIT_MIN_PAGES)
+        return "file", str(src_dir), str(self.path), self.pages_read or None
+
+
+@dataclass
+class _Split:
+    """A long PDF whose parts are being read by several workers."""
+
+    parts: int
+    arrived: dict[int, object] = field(default_factory=dict)
+
+
+def _split_count(path: Path, free: int, waiting: int) -> int:
+    """Into how many parts to read a document: as many as there are workers that the documents waiting after
+    it would leave idle, when it may be a long PDF (the workers check its page count); else 1."""
+    parts = free - waiting
+    if parts < 2:
+        return 1
+    try:
+        if path.stat().st_size < SPLIT_MIN_BYTES:
+            return 1
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return 1
+    return parts if b"%PDF-" in head else 1
+
+
 def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None = None,
                      time_limit: float | None = DOCUMENT_TIME_LIMIT_S,
                      on_result: Callable[[DocumentResult], DocumentResult | None] | None = None) -> list[DocumentResult]:
-    """Process each file in its own child process, at most `workers` at a time; results in input order.
+    """Process each file in a worker process, at most `workers` at a time (a long PDF that would otherwise leave
+    workers idle is read by several of them, in runs of pages); results in input order.
     `on_result` sees each result as it arrives; a result it returns is kept in its place (a lighter one: the run
     stores the texts and drops them, so memory does not grow with the corpus)."""
     src_dir = Path(src_dir)
@@ -133,61 +190,100 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
 
     if mp.current_process().daemon:
         # A daemonic process (some executors' workers) may not start children: process here, without a limit.
+        from pipeline.process import process_file
+
         log.warning("running inside a daemonic process: documents are processed in-process, without a time limit")
         return [arrived(process_file(src_dir, Path(p))) for p in paths]
-    pending = list(enumerate(paths))
+    pending = [_Job(index, Path(path)) for index, path in enumerate(paths)]
     results: dict[int, DocumentResult] = {}
+    splits: dict[int, _Split] = {}
     idle: list[_Worker] = []
-    busy: dict[Connection, tuple[_Worker, int, Path, float]] = {}
+    busy: dict[Connection, tuple[_Worker, _Job, float]] = {}
     limit = workers or default_workers()
     ctx = forkserver_context()
+
     def dispatch() -> None:
-        """Hand pending documents to idle (or new) workers, up to the limit."""
+        """Hand pending jobs to idle (or new) workers, up to the limit; a long PDF that would leave workers idle
+        is split into parts they read together."""
         while pending and len(busy) < limit:
+            job = pending.pop(0)
+            if job.kind == "new":
+                parts = _split_count(job.path, limit - len(busy), len(pending))
+                deadline = time.monotonic() + time_limit if time_limit else float("inf")
+                if parts > 1:
+                    splits[job.index] = _Split(parts)
+                    pending[0:0] = [_Job(job.index, job.path, "part", k, parts, deadline=deadline)
+                                    for k in range(parts)]
+                    continue
+                job = _Job(job.index, job.path, "file", deadline=deadline)
             worker = idle.pop() if idle else _Worker.start(ctx)
-            index, path = pending.pop(0)
             try:
-                worker.conn.send((str(src_dir), str(path)))
-            except OSError:  # it died while idle: replace it and hand the document to the new one
+                worker.conn.send(job.message(src_dir))
+            except OSError:  # it died while idle: replace it and hand the job to the new one
                 worker.stop(kill=True)
-                pending.insert(0, (index, path))
+                pending.insert(0, job)
                 continue
-            deadline = time.monotonic() + time_limit if time_limit else float("inf")
-            busy[worker.conn] = (worker, index, path, deadline)
+            busy[worker.conn] = (worker, job, job.deadline)
+
+    def settle(index: int, result: DocumentResult) -> None:
+        """A document's one result (the first: the other parts of a failed split are ignored)."""
+        if index not in results:
+            splits.pop(index, None)
+            results[index] = arrived(result)
+
+    def part_arrived(job: _Job, result: object) -> None:
+        """A part of a split PDF: once all are in, the document is finished from them (or read whole)."""
+        split = splits.get(job.index)
+        if split is None:  # the document already has its result
+            return
+        if isinstance(result, DocumentResult):  # processed whole by part 0 (not worth splitting), or a failure
+            settle(job.index, result)
+            return
+        split.arrived[job.part] = result
+        if len(split.arrived) == split.parts:
+            del splits[job.index]
+            reads = tuple(split.arrived[k] for k in range(split.parts))
+            finish = _Job(job.index, job.path, "finish", pages_read=reads, deadline=job.deadline) \
+                if all(reads) else _Job(job.index, job.path, "file", deadline=job.deadline)
+            pending.insert(0, finish)
 
     try:
         while pending or busy:
             dispatch()
-            arrivals: list[tuple[int, DocumentResult]] = []
+            arrivals: list[tuple[_Job, object]] = []
             for conn in wait(list(busy), timeout=_POLL_S):
-                worker, index, path, _ = busy.pop(conn)
+                worker, job, _ = busy.pop(conn)
                 try:
                     result, retiring = conn.recv()
                 except (EOFError, OSError):
                     worker.process.join(timeout=5)
                     code = worker.process.exitcode
                     worker.stop(kill=True)
-                    result, retiring = _failed(src_dir, path, "error", "the worker process died while processing "
-                                               f"the file (exit code {code})"), False
+                    result = _failed(src_dir, job.path, "error", "the worker process died while processing the "
+                                                                 f"file (exit code {code})")
                 else:
                     if retiring:
                         worker.stop()
                     else:
                         idle.append(worker)
-                arrivals.append((index, result))
-            # Workers get their next documents before the results are handled (stored, logged), so they do not
-            # wait on the parent's disk writes.
+                arrivals.append((job, result))
+            # Workers get their next jobs before the results are handled (stored, logged), so they do not wait on
+            # the parent's disk writes.
             dispatch()
-            for index, result in arrivals:
-                results[index] = arrived(result)
+            for job, result in arrivals:
+                if job.kind == "part":
+                    part_arrived(job, result)
+                else:
+                    settle(job.index, result)
             now = time.monotonic()
-            for conn, (worker, index, path, deadline) in list(busy.items()):
+            for conn, (worker, job, deadline) in list(busy.items()):
                 if now > deadline:
                     del busy[conn]
                     worker.stop(kill=True)
-                    results[index] = arrived(_failed(
-                        src_dir, path, "timeout", f"stopped after {time_limit:g} s (the per-document time limit); "
-                                                  "raise it with --time-limit if the document is just large"))
+                    settle(job.index, _failed(
+                        src_dir, job.path, "timeout", f"stopped after {time_limit:g} s (the per-document time "
+                                                      "limit); raise it with --time-limit if the document is just "
+                                                      "large"))
     finally:
         for worker in idle:
             worker.stop()

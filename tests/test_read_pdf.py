@@ -15,7 +15,7 @@ import pytest
 
 from pdf_fixtures import escape_pdf_string
 from pipeline.read import ReadError, read_document
-from pipeline.read.pdf import read_pdf
+from pipeline.read.pdf import read_pdf, read_pdf_part
 
 WIDTH, HEIGHT = 612, 792
 REPORT = [
@@ -405,3 +405,45 @@ def test_ocr_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     raw = read_pdf(write(tmp_path / "scan.pdf", [Page([], image=True)]), ocr=False)
     assert raw.status == "no_text_layer" and not received.exists()
+
+
+# -- a long PDF read in parts by several workers ------------------------------------------------------------
+
+MIXED_PAGES = [REPORT_PAGES[0], Page([]), Page(REPORT[1], resources=BROKEN_COLOUR_SPACE), REPORT_PAGES[2],
+               Page([], image=True), *REPORT_PAGES]
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_a_pdf_read_in_parts_gives_what_reading_it_whole_gives(tmp_path, monkeypatch, parts):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))  # no tesseract: the scanned page stays flagged
+    path = write(tmp_path / "report.pdf", MIXED_PAGES)
+    whole = read_pdf(path)
+    shares = [read_pdf_part(path, part, parts) for part in range(parts)]
+    assert sorted(n for share in shares for n in share.numbers) == list(range(len(MIXED_PAGES)))
+    merged = read_pdf(path, parts=shares[::-1])  # arrival order does not matter
+    assert merged == whole
+    assert whole.facts.pages_without_text == 1 and any("pdfium" in w for w in whole.warnings)
+
+
+def test_parts_respect_the_page_limit_and_report_lost_pages_once(tmp_path):
+    objects, root = page_objects(REPORT_PAGES * 3)
+    objects[root + 1] = objects[root + 1].replace(b"/Count 9", b"/Count 11")  # two pages lost from the tree
+    (tmp_path / "report.pdf").write_bytes(build_pdf(objects, root))
+    path = tmp_path / "report.pdf"
+    shares = [read_pdf_part(path, part, 2, max_pages=5) for part in range(2)]
+    assert [len(share.pages) for share in shares] == [3, 2]
+    merged = read_pdf(path, max_pages=5, parts=shares)
+    assert merged == read_pdf(path, max_pages=5)
+    assert merged.status == "too_large" and merged.facts.pages_failed == 2
+
+
+def test_a_short_or_unopenable_pdf_is_not_split(tmp_path):
+    assert read_pdf_part(write(tmp_path / "short.pdf", REPORT_PAGES), 0, 2, min_pages=4) is None
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
+    assert read_pdf_part(tmp_path / "broken.pdf", 0, 2) is None
+
+
+def test_parts_that_miss_a_page_are_refused(tmp_path):
+    path = write(tmp_path / "report.pdf", REPORT_PAGES * 2)
+    with pytest.raises(ValueError, match="do not hold each"):
+        read_pdf(path, parts=[read_pdf_part(path, 0, 3), read_pdf_part(path, 2, 3)])

@@ -6,26 +6,32 @@ so importing the package for its errors and statuses (the table schemas do) stay
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.config import MAX_PAGES
 from pipeline.read.detect import name_mismatch, sniff_media_type, unsupported_reason
 from pipeline.read.errors import ReadError
 from pipeline.records import RawDocument
 
+if TYPE_CHECKING:
+    from pipeline.read.pdf import PdfPart
+
 __all__ = ["ReadError", "read_document", "sniff_media_type"]
 
 
 def read_document(path: Path, data: bytes, password: str | None = None, *, max_pages: int = MAX_PAGES,
-                  ocr: bool = True) -> RawDocument:
+                  ocr: bool = True, pdf_parts: Sequence[PdfPart] | None = None) -> RawDocument:
     """Read one file whose bytes are already loaded; raise ReadError with a status and a cause when nothing
-    could be read. A file read in part or with problems comes back with its status and warnings."""
+    could be read. A file read in part or with problems comes back with its status and warnings. A long PDF
+    whose pages were read in parallel (`pipeline.read.pdf.read_pdf_part`) passes its parts as `pdf_parts`."""
     media_type = sniff_media_type(data)
     if media_type == "application/pdf":
         from pipeline.read.pdf import read_pdf
 
-        raw = read_pdf(path, password=password, max_pages=max_pages, ocr=ocr)
+        raw = read_pdf(path, password=password, max_pages=max_pages, ocr=ocr, parts=pdf_parts)
     elif media_type == "text/html":
         from pipeline.read.html import read_html
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,9 +67,54 @@ class _Reading:
     ocr_tried: bool = False
 
 
-def read_pdf(path: Path, password: str | None = None, max_pages: int = MAX_PAGES, ocr: bool = True) -> RawDocument:
-    """Return one text per page (lines rebuilt from word positions), the document's status and what went wrong."""
+@dataclass(frozen=True)
+class PdfPart:
+    """A run of a long PDF's pages read by one process: the parts of one file are read in parallel, then merged
+    by `read_pdf(..., parts=...)` into exactly what reading it whole gives."""
+
+    numbers: tuple[int, ...]  # 0-based numbers of the pages read, in order
+    pages: tuple[_Page, ...]
+    total_pages: int
+    missing_pages: int  # declared by the file but absent from its page tree (counted by the first part only)
+    encrypted: bool
+    password: str | None
+
+
+def read_pdf_part(path: Path, part: int, parts: int, password: str | None = None, max_pages: int = MAX_PAGES,
+                  min_pages: int = 2) -> PdfPart | None:
+    """Read the `part`-th of `parts` shares of the PDF's pages: every `parts`-th page from page `part` (so the
+    shares cost alike however the pages vary along the file). None when it has fewer than `min_pages` pages to
+    read, or pdfminer cannot open it or walk its pages: such a file is read whole, where the fallbacks and their
+    messages live."""
     path = Path(path)
+    try:
+        pdf, used_password, encrypted = _open(path, password)
+    except ReadError:
+        return None
+    with _Pdfium(path, used_password) as second, pdf:
+        try:
+            page_list = pdf.pages
+        except Exception:
+            return None
+        count = min(len(page_list), max_pages)
+        if count < max(min_pages, parts):
+            return None
+        numbers = range(part, count, parts)
+        reading = _read_pages(page_list, second, numbers)
+        missing = max(0, (_declared_pages(pdf, path) or 0) - len(page_list)) if part == 0 else 0
+    return PdfPart(tuple(numbers), tuple(reading.pages), len(page_list), missing, encrypted, used_password)
+
+
+def read_pdf(path: Path, password: str | None = None, max_pages: int = MAX_PAGES, ocr: bool = True,
+             parts: Sequence[PdfPart] | None = None) -> RawDocument:
+    """Return one text per page (lines rebuilt from word positions), the document's status and what went wrong.
+    With `parts` (every part of the file, from `read_pdf_part`) the pages are not read again, only merged."""
+    path = Path(path)
+    if parts:
+        reading = _merge(parts)
+        if ocr:
+            _ocr_bad_pages(path, reading)
+        return _assess(reading, max_pages)
     try:
         pdf, used_password, encrypted = _open(path, password)
     except ReadError as exc:
@@ -84,7 +130,7 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = MAX_PAGES
                 reading = _read_with_pdfium(path, used_password, max_pages,
                                             f"pdfminer could not walk its page tree ({_describe(exc)})")
             else:
-                reading = _read_pages(page_list, second, max_pages)
+                reading = _read_pages(page_list, second, range(min(len(page_list), max_pages)))
                 reading.missing_pages = max(0, (_declared_pages(pdf, path) or 0) - len(page_list))
         reading.encrypted, reading.password = encrypted, used_password
     if ocr:
@@ -113,9 +159,11 @@ def _open(path: Path, password: str | None) -> tuple[pdfplumber.PDF, str, bool]:
                                  "folder (a line 'file-name.pdf: password')")
 
 
-def _read_pages(page_list: list, second: _Pdfium, max_pages: int) -> _Reading:
+def _read_pages(page_list: list, second: _Pdfium, numbers: Iterable[int]) -> _Reading:
+    """The file's pages of these (0-based) numbers."""
     reading = _Reading(total_pages=len(page_list))
-    for index, page in enumerate(page_list[:max_pages]):
+    for index in numbers:
+        page = page_list[index]
         try:
             glyphs = page_glyphs(page)  # the page parsed once: its words and its images both come from this
             text = page_text(page, glyphs)
@@ -127,6 +175,18 @@ def _read_pages(page_list: list, second: _Pdfium, max_pages: int) -> _Reading:
         finally:
             page.close()
     return reading
+
+
+def _merge(parts: Sequence[PdfPart]) -> _Reading:
+    """The parts of one file as one reading, pages in order; together they must hold each page once."""
+    by_number = {number: page for part in parts for number, page in zip(part.numbers, part.pages, strict=True)}
+    count = sum(len(part.numbers) for part in parts)
+    if len(by_number) != count or set(by_number) != set(range(count)):
+        raise ValueError(f"the parts of the PDF do not hold each of its first {count} pages once")
+    first = parts[0]
+    return _Reading(pages=[by_number[number] for number in range(count)], total_pages=first.total_pages,
+                    missing_pages=sum(part.missing_pages for part in parts), encrypted=first.encrypted,
+                    password=first.password)
 
 
 def _read_with_pdfium(path: Path, password: str | None, max_pages: int, reason: str) -> _Reading:
