@@ -506,3 +506,70 @@ def test_a_name_goes_on_after_a_lower_case_condition_and_its_place():
 ])
 def test_un_agencies_donors_and_legislatures_of_evaluations_and_audits_are_known(sentence, known_id):
     assert known_id in {m.known_id for m in mentions_in(sentence)}
+
+
+# -- names in full-length audit and evaluation reports --------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # two names joined by "and", each ending in its head word
+    ("Grants went to the Lakeside Farmers Association and Kisumu Youth Foundation.",
+     ["Lakeside Farmers Association", "Kisumu Youth Foundation"]),
+    ("Buyers included Nyeri Logistics Company and Mbeya Food Industries.",
+     ["Nyeri Logistics Company", "Mbeya Food Industries"]),
+    # ... but not a head's complement, nor a name without a head before "and"
+    ("The Department of Health and Human Services agreed.", ["Department of Health and Human Services"]),
+    ("The Bill & Melinda Gates Foundation paid.", ["Bill & Melinda Gates Foundation"]),
+    ("The Wilmington Bank and Trust Company merged.", ["Wilmington Bank and Trust Company"]),
+    # a phrase before "in the" is no part of the name
+    ("Officials in the Ministry of Rural Roads described delays.", ["Ministry of Rural Roads"]),
+    ("Respondents at the Ministry of Energy agreed.", ["Ministry of Energy"]),
+    # companies and firms with designators and plural heads after a coined name
+    ("The audit by Odhiambo Wekesa & Associates found errors.", ["Odhiambo Wekesa & Associates"]),
+    ("Milk went to Tamu Dairy Limited every day.", ["Tamu Dairy Limited"]),
+    ("The award went to HarvestLink Partners International last year.", ["HarvestLink Partners International"]),
+    # an imperative opening a recommendation is not part of the name
+    ("Require HarvestLink Partners International to report monthly.", ["HarvestLink Partners International"]),
+    ("Officials from the Ohio Division of Water Resources said so.", ["Ohio Division of Water Resources"]),
+    # a known name that goes on with its own complement is the longer name, unless the complement is a place
+    ("Staff of the State Department for Cooperatives agreed.", ["State Department for Cooperatives"]),
+])
+def test_names_in_audit_and_evaluation_prose(sentence, names):
+    assert list(named(sentence)) == names
+
+
+def test_a_known_name_before_a_place_stays_the_known_name():
+    found = named("The World Bank of Uzbekistan: Overview.")
+    assert list(found) == ["World Bank"] and found["World Bank"].known_id
+
+
+def test_a_plural_head_inside_a_longer_title_makes_no_name():
+    assert named("It joined the Extractive Industries Transparency Initiatives (EITI) in 2013.") == {}
+
+
+def test_a_mission_written_with_a_slash_is_an_office_of_the_known_organisation():
+    found = named("USAID/Kenya's Mission Director and UNDP/Nepal agreed; a USAID/Governance Support Program ran.")
+    assert [(m.text, m.org_type) for m in found.values()] == [("USAID/Kenya", "international"),
+                                                              ("UNDP/Nepal", "international"), ("USAID", "international")]
+
+
+def test_an_acronym_defined_for_a_programme_is_no_organisation():
+    found = named("FEMA funds the Building Resilient Infrastructure and Communities (BRIC) program and the Flood "
+                  "Mitigation Assistance (FMA) grants through the Federal Insurance and Mitigation Administration "
+                  "(FIMA).")
+    assert "Building Resilient Infrastructure and Communities" not in found
+    assert found["Federal Insurance and Mitigation Administration"].acronym == "FIMA"
+
+
+def test_a_name_in_another_language_with_its_function_words():
+    found = named("It worked with Ajuda de Desenvolvimento de Povo para Povo (ADPP) in Niassa.")
+    assert found["Ajuda de Desenvolvimento de Povo para Povo"].acronym == "ADPP"
+
+
+def test_a_known_name_in_brackets_is_the_name_not_its_first_word():
+    found = named("Provide transport allowances to young women (UN Women).")
+    assert [(m.text, m.known_id) for m in found.values()] == [("UN Women", "unwomen")]
+
+
+def test_a_unit_listed_after_its_organisation_is_not_an_organisation_of_its_own():
+    assert list(named("Ministry of Labour, Employment Directorate")) == ["Ministry of Labour"]
+    assert list(named("Kenya Dairy Association, Nakuru Office")) == ["Kenya Dairy Association", "Nakuru Office"]

@@ -16,11 +16,13 @@ from pipeline.extract import ParsedDocument, provenance, squash
 from pipeline.extract.recommendations import looks_like_name
 from pipeline.nlp.components import is_acronym, schwartz_hearst
 from pipeline.records import Block, Mention
+from pipeline.resolve.keys import is_place
 from pipeline.text.words import is_known_word
 
 # When candidate spans overlap, the more reliable rule wins; among equals, the longer span. A gazetteer acronym
 # inside a defined name gives way to it ("UN Country Team (UNCT)" is not "UN").
-RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_head_shape": 2, "cue_name": 2, "acronym_bare": 1}
+RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_office": 3, "org_head_shape": 2, "cue_name": 2,
+                 "acronym_bare": 1}
 GAZETTEER_ACRONYM_PRIORITY = 2.5
 # A listed name has at most this many words; longer items are sentences or descriptions.
 LIST_NAME_MAX_WORDS = 8
@@ -51,6 +53,16 @@ def _role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["heads"])
+
+
+@lru_cache(maxsize=1)
+def _unit_heads() -> frozenset[str]:
+    return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["unit_heads"])
+
+
+@lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["generic_modifiers"])
 
@@ -71,7 +83,10 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     mentions: list[Mention] = []
     covered: dict[int, list[tuple[int, int]]] = {}
     for index, (block, doc) in enumerate(zip(parsed.blocks, parsed.docs)):
-        for span, rule, org_type, acronym, known_id in _choose(doc):
+        chosen = _choose(doc)
+        for number, (span, rule, org_type, acronym, known_id) in enumerate(chosen):
+            if number and _unit_of(chosen[number - 1][0], span):
+                continue
             prov = provenance(parsed, block, span.start_char, span.end_char, rule)
             mentions.append(Mention(mention_text(span.text), org_type, acronym, known_id, prov))
             if rule != "acronym_bare":  # a bare acronym counts only if defined; a listed name may contain one
@@ -87,14 +102,33 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
     out = []
     for key in ("org_gazetteer", "org_gazetteer_acronyms"):
         for span in doc.spans.get(key, []):
-            if _in_brackets(span):
+            if key == "org_gazetteer_acronyms" and _in_brackets(span):
                 continue  # "Asian Development Bank (ADB)": the acronym belongs to the name before it
             if key == "org_gazetteer_acronyms" and _in_capitals(span):
                 continue  # "IL Y A UN MANQUE": a word of a line set in capitals, not the acronym
+            if _continues_name(span):
+                continue  # "State Department for Cooperatives": a longer name than the known one
             out.append((span, "gazetteer", span.label_, None, span.id_ or None))
     for span in doc.spans.get("org_shapes", []):
         out.append((span, span._.rule, span._.org_type or "other", span._.acronym, None))
     return out
+
+
+def _continues_name(span: Span) -> bool:
+    """A known name ending in a head word that goes on with a complement ('of'/'for' and a capitalised word)."""
+    doc = span.doc
+    if not (span[-1].text in _head_words() and span.end + 1 < len(doc) and doc[span.end].text in ("of", "for")
+            and doc[span.end + 1].text[:1].isupper()):
+        return False
+    complement = doc[span.end + 1:span.end + 4]
+    return not any(is_place(complement[:n].text) for n in range(1, len(complement) + 1))  # "World Bank of Uzbekistan"
+
+
+def _unit_of(before: Span, span: Span) -> bool:
+    """'Ministry of Labour, Employment Directorate': a unit named in common words right after its organisation."""
+    doc = span.doc
+    return span.start == before.end + 1 and doc[before.end].text == "," and span[-1].text in _unit_heads() \
+        and all(is_known_word(t.text) and not is_acronym(t.text) and not is_place(t.text) for t in span[:-1])
 
 
 def _in_brackets(span: Span) -> bool:
@@ -120,7 +154,8 @@ def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
             pooled[key] = [span, rule, org_type, acronym, known_id]
             continue
         entry = pooled[key]
-        if RULE_PRIORITY[rule] > RULE_PRIORITY[entry[1]]:
+        # a head word's type beats a role cue's guess ("staff at the Ministry of Justice" is no company)
+        if RULE_PRIORITY[rule] > RULE_PRIORITY[entry[1]] or (rule, entry[1]) == ("org_head_shape", "cue_name"):
             entry[1], entry[2] = rule, org_type
         entry[3] = entry[3] or acronym
         entry[4] = entry[4] or known_id

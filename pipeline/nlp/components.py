@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.acronyms import is_acronym, schwartz_hearst
+from pipeline.resolve.keys import is_place
 from pipeline.text.words import is_known_word
 
 for _name in ("org_type", "acronym", "rule", "figure"):
@@ -58,6 +59,7 @@ class OrgShapes:
         self.weak_heads = set(lexicon["weak_heads"])
         self.programme_finals = set(lexicon["programme_finals"])
         self.determiners = set(lexicon["determiners"])
+        self.trailing_designators = set(lexicon["trailing_designators"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -70,6 +72,7 @@ class OrgShapes:
         spans.extend(self._acronym_definitions(doc))
         spans.extend(self._cued_names(doc))
         spans.extend(self._role_names(doc))
+        spans.extend(self._offices(doc))
         # Span extensions live on the doc, keyed by boundaries: one span per boundary pair, the first rule's.
         taken = {(span.start, span.end) for span in spans}
         spans.extend(self._bare_acronyms(doc, taken))
@@ -126,7 +129,20 @@ class OrgShapes:
         nxt = doc[j + 1]
         if nxt.text == "the" or nxt.text in self.non_org or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
             return True  # "State Institute of Pedagogy and in the State Teacher Training Institute"
+        if doc[j].text != "," and self._is_cap(doc[j - 1]) and self._head_type(doc[j - 1]) is not None \
+                and doc[j - 1].text not in self.weak_heads and self._is_cap(nxt) and nxt.text not in self.heads \
+                and self._head_ahead(doc, j + 2):
+            return True  # "Tamkeen Youth Association and Ruwad Al Shabab Foundation": a name ends at its head
         return nxt.text in self.heads and j + 2 < len(doc) and doc[j + 2].text in ("of", "for")
+
+    def _head_ahead(self, doc: Doc, i: int) -> bool:
+        """A capitalised run from i (through 'of', 'for' ...) reaches a head word: a second name follows."""
+        for token in doc[i:i + 6]:
+            if token.text in self.heads:
+                return True
+            if not (self._is_cap(token) or (token.text in self.connectors and token.text not in ("and", "&"))):
+                return False
+        return False
 
     def _comma_inside(self, doc: Doc, start: int, comma: int) -> bool:
         """'Ministry of Digital Development, Innovation and Aerospace Industry': a comma inside 'Head of A, B and C'."""
@@ -157,9 +173,16 @@ class OrgShapes:
         heads = self._heads(doc, start, end)
         if not heads:
             return None
+        # "Interviewees in the Ministry of X": a phrase before "in the" / "at the" is not part of the name after it.
+        start = next((i + 2 for i in range(heads[0] - 2, start - 1, -1)
+                      if doc[i].text in ("in", "at", "on", "with") and doc[i + 1].text == "the"), start)
         last = heads[-1]
+        if doc[last].text in self.weak_heads and last + 1 < end and self._is_cap(doc[last + 1]) \
+                and doc[last + 1].text not in self.trailing_designators:
+            return None  # "Extractive Industries Transparency Initiative": a plural head inside a longer title
+        designated = last + 2 == end and doc[last + 1].text in self.trailing_designators
         # After the last head keep only a complement ("of X", "for X"); "X Foundation in Kyrgyzstan" ends at the head.
-        if last + 1 < end and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
+        if last + 1 < end and not designated and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
             own_head = not any(doc[i].text in ("of", "for", "on") for i in range(heads[0], last))
             if own_head and (any(t.text in self.programme_finals for t in doc[last + 1:end])
                              or doc[end - 1].text in self.concept_finals):
@@ -312,6 +335,8 @@ class OrgShapes:
                 continue  # "civil society organizations (CSOs)": a generic noun, not a name
             if long_tokens[-1].text in self.non_org or long_tokens[0].text in self.non_org:
                 continue
+            if close_i + 1 < len(doc) and doc[close_i + 1].text.capitalize() in self.programme_finals:
+                continue  # "Building Resilient Infrastructure and Communities (BRIC) program": a programme's name
             if self._inside_larger_name(doc, start):
                 continue  # "Nutrition Program for Women, Infants and Children (WIC)": the whole is a programme
             heads = self._heads(doc, start, open_i)
@@ -363,6 +388,20 @@ class OrgShapes:
         if len(before) == 2 and before[1].text in _DASHES and is_acronym(before[0].text):
             return before[0].text
         return None
+
+    # -- offices of a known organisation ---------------------------------------------------------------------
+    def _offices(self, doc: Doc) -> list[Span]:
+        """'USAID/Kenya', 'UNDP/Nepal': a known organisation's office in a place, written with a slash."""
+        spans = []
+        for known in doc.spans.get("org_gazetteer_acronyms", []):
+            i = known.end
+            if i + 1 < len(doc) and doc[i].text == "/" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+                    and is_place(doc[i + 1].text):
+                span = Span(doc, known.start, i + 2, label="ORG")
+                span._.org_type = known.label_
+                span._.rule = "org_office"
+                spans.append(span)
+        return spans
 
     # -- names after a type cue -----------------------------------------------------------------------------
     def _cued_names(self, doc: Doc) -> list[Span]:

@@ -122,6 +122,11 @@ def lexicon() -> _Lexicon:
                     generic, function_words, places, frozenset(places.values()))
 
 
+def is_place(text: str) -> bool:
+    """A country, region or city of the places list, in any of its spellings ('Kenya', 'Kyrgyz Republic')."""
+    return tuple(name_key(text).split()) in lexicon().places
+
+
 def _lines(path: Path) -> list[str]:
     return [s for s in (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
             if s and not s.startswith("#")]
