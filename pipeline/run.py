@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 import pipeline
+from pipeline import schemas
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, store_texts
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
@@ -145,9 +146,12 @@ def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:
 
 def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOptions) -> list[DocumentResult]:
     """Extract in worker processes, keeping each document's texts in the state as it arrives."""
-    # Imported only when there is something to extract: the readers and extractors are not needed otherwise.
-    from pipeline.workers import process_isolated
+    from pipeline.workers import process_isolated, start_forkserver
 
+    # The workers' forkserver loads spaCy and the readers on one core meanwhile this process loads, on the
+    # other, what it needs once they are done (without this, both wait in turn on the run's critical path).
+    start_forkserver()
+    schemas.warm_up()
     progress = Progress(len(paths))
 
     def arrived(result: DocumentResult) -> DocumentResult:

@@ -216,3 +216,10 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("organisation_links", OrganisationLinks, OrganisationLinks.__doc__ or ""),
     TableSpec("runs", Runs, Runs.__doc__ or ""),
 )
+
+
+def warm_up() -> None:
+    """Build every table's schema and validate an empty table once. The first build imports pandera's optional
+    backends (Dask's, when installed: most of a second), so a run does it while its workers start."""
+    for spec in TABLES:
+        spec.model.validate(pd.DataFrame(columns=list(spec.model.to_schema().columns)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing as mp
+import multiprocessing.forkserver
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -51,6 +52,14 @@ def forkserver_context() -> mp.context.BaseContext:
         _context = mp.get_context("forkserver")
         _context.set_forkserver_preload(["pipeline.worker_preload"])
     return _context
+
+
+def start_forkserver() -> None:
+    """Start the forkserver without waiting for it: it spends a second or two importing spaCy and the readers,
+    which the caller can overlap with work of its own (the first worker waits for it either way)."""
+    if not mp.current_process().daemon:  # a daemonic process processes in-process: no workers, no forkserver
+        forkserver_context()
+        multiprocessing.forkserver.ensure_running()
 
 
 def default_workers() -> int:

@@ -184,3 +184,11 @@ def test_an_unexpected_column_and_a_missing_table_are_failures(tables):
     failures = error.value.failures
     assert ((failures["table"] == "organisation_links") & (failures["failure_case"] == "table is missing")).any()
     assert ((failures["table"] == "figures") & (failures["failure_case"] == "confidence")).any()
+
+
+def test_the_schemas_warm_up_on_empty_tables():
+    """A run builds every schema and validates an empty table while its workers start: no model may reject
+    an empty table (a run that extracts nothing still publishes)."""
+    from pipeline import schemas
+
+    schemas.warm_up()
