@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from pipeline.config import KNOWN_WORD_ZIPF
+
+_LIST = "large"
 
 
 @lru_cache(maxsize=200_000)
@@ -18,7 +21,26 @@ def zipf(word: str) -> float:
 def zipf_once(word: str) -> float:
     """zipf() without its cache: for one-off candidate spellings, which would fill the cache (and memory) with
     strings never looked up again."""
-    return zipf_frequency(word, "en", wordlist="large")
+    if word.isascii() and word.isalpha() and word.islower():
+        # A plain lower-case word is its own single token: look it up directly, as wordfreq would after
+        # tokenizing it (its tokenizer is most of the cost of a lookup; text repair looks up words by the
+        # hundred thousand).
+        return _zipf_of(_frequencies().get(word, 0.0))
+    return zipf_frequency(word, "en", wordlist=_LIST)
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    return get_frequency_dict("en", wordlist=_LIST)
+
+
+def _zipf_of(frequency: float) -> float:
+    """wordfreq's zipf_frequency() of a single token of this frequency: rounded to 3 significant digits, then
+    to 2 decimals on the Zipf scale."""
+    if frequency <= 0.0:
+        return 0.0
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
 def is_known_word(word: str) -> bool:
