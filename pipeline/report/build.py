@@ -88,10 +88,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     organisations = _organisations_by_id(tables["organisations"])
     names = {row.org_id: (row.name, row.acronym, row.type) for row in organisations.values()}
     passwords = load_passwords(src_dir)  # encrypted PDFs are re-read with the password the run used
-    items = {name: dict(tuple(tables[name].groupby("doc_id", sort=False))) if len(tables[name]) else {}
-             for name in ("mentions", "figures", "recommendations")}
-    empty = {name: tables[name].iloc[0:0] for name in items}
-    rows = {name: _rows_by_document(tables[name]) for name in items}
+    rows = {name: _rows_by_document(tables[name]) for name in ("mentions", "figures", "recommendations")}
+    columns = {name: tuple(table_columns) for name, (table_columns, _) in rows.items()}
     reusable = _page_keys(earlier) if earlier is not None else {}
     # What the run knows of each source (size, time, sha256) spares hashing unchanged files again.
     manifest = load_manifest(out_dir) if out_dir is not None else {}
@@ -99,7 +97,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     by_doc: dict[str, DocumentOutcome] = {}
     to_write: list[tuple] = []  # (number, doc, own) of the pages that cannot be reused
     for number, doc in enumerate(documents.itertuples(index=False), start=1):
-        own = {name: items[name].get(doc.doc_id, empty[name]) for name in items}
+        own = {name: by_doc.get(doc.doc_id, []) for name, (_, by_doc) in rows.items()}
         keys[doc.doc_id] = {"key": _page_key(doc, rows, names)}
         outcome = _reuse_page(doc, keys[doc.doc_id]["key"], reusable.get(doc.doc_id), own, src_dir, earlier,
                               report_dir, manifest.get(doc.source))
@@ -108,7 +106,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
         else:
             by_doc[doc.doc_id] = outcome
             log.debug("report [%d/%d] %s: unchanged, page reused", number, len(documents), doc.source)
-    jobs = [(doc._asdict(), own, passwords.lookup(doc.source), manifest.get(doc.source)) for _, doc, own in to_write]
+    jobs = [(doc._asdict(), own, columns, passwords.lookup(doc.source), manifest.get(doc.source))
+            for _, doc, own in to_write]
     pool_size = min(workers or os.cpu_count() or 1, len(jobs))
     if pool_size > 1 and multiprocessing.current_process().daemon:
         pool_size = 1  # a daemonic process (some executors' workers) may not start children
@@ -152,9 +151,10 @@ def _write_in_processes(jobs: list[tuple], workers: int, organisations: pd.DataF
 
 
 @functools.cache
-def _document_row(fields: tuple[str, ...]) -> type:
-    """The documents row type, as itertuples() gives it (a named tuple), rebuilt from a picklable dict."""
-    return namedtuple("Document", fields)
+def _row_type(name: str, fields: tuple[str, ...]) -> type:
+    """A table's row type (a named tuple, as itertuples() gives), for rows sent to page writers as plain lists
+    (a named tuple made by pandas does not pickle)."""
+    return namedtuple(name, fields)
 
 
 _WRITER: dict = {}  # what every job of a page-writing process shares, set once by _init_page_writer
@@ -171,10 +171,15 @@ def _write_job_in_worker(job: tuple) -> tuple[DocumentOutcome, float]:
 
 def _write_job(job: tuple, organisations: dict, src_dir: Path, report_dir: Path,
                out_dir: Path | None) -> tuple[DocumentOutcome, float]:
-    fields, own, password, known = job
+    fields, own, columns, password, known = job
     started = time.perf_counter()
-    outcome = _write_document(_document_row(tuple(fields))(**fields), own, organisations, src_dir, report_dir, password,
-                              out_dir, known)
+    doc = _row_type("Document", tuple(fields))(**fields)
+    items = {}
+    for name, values in own.items():
+        row = _row_type(name, columns[name])
+        # In text order, ties kept in table order (as a stable sort on the offsets would).
+        items[name] = sorted((row(*v) for v in values), key=lambda r: (r.norm_start, r.norm_end))
+    outcome = _write_document(doc, items, organisations, src_dir, report_dir, password, out_dir, known)
     return outcome, time.perf_counter() - started
 
 
@@ -218,14 +223,14 @@ def _page_keys(report_dir: Path) -> dict[str, dict]:
     return keys if isinstance(keys, dict) else {}
 
 
-def _reuse_page(doc, key: str, entry: dict | None, own: dict[str, pd.DataFrame], src_dir: Path,
+def _reuse_page(doc, key: str, entry: dict | None, own: dict[str, list], src_dir: Path,
                 earlier: Path | None, report_dir: Path, known: dict | None = None) -> DocumentOutcome | None:
     """The earlier report's page and images of this document, when everything they show is unchanged and its
     source still holds the same bytes; hard-linked (versions are immutable), copied where links fail. None when
     the page must be written."""
     if earlier is None or entry is None or entry.get("key") != key or entry.get("problem") or entry.get("disagreements"):
         return None
-    if any(len(frame) for frame in own.values()) and source_problem(src_dir, doc.source, doc.sha256, known):
+    if any(own.values()) and source_problem(src_dir, doc.source, doc.sha256, known):
         return None  # written again, so the page says what is wrong with the source
     page_path = Path(earlier) / DOCUMENTS_DIR / f"{doc.doc_id}.html"
     images = Path(earlier) / DOCUMENTS_DIR / doc.doc_id
@@ -282,7 +287,7 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
 
 # -- one page per document ---------------------------------------------------------------------------------
 
-def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_dir: Path, report_dir: Path,
+def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Path, report_dir: Path,
                     password: str | None = None, out_dir: Path | None = None,
                     known: dict | None = None) -> DocumentOutcome:
     mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
@@ -310,7 +315,7 @@ def _write_document(doc, own: dict[str, pd.DataFrame], organisations: dict, src_
                            read_seconds)
 
 
-def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set[str], report_dir: Path,
+def _regions(doc, source: Source, own: dict[str, list], disagreeing: set[str], report_dir: Path,
              password: str | None) -> tuple[dict[str, Region], int]:
     """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
     offsets would point at other words)."""
@@ -318,7 +323,7 @@ def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set
         return {}, 0
     requests = []
     for name, key in (("recommendations", "recommendation_id"), ("figures", "figure_id"), ("mentions", "mention_id")):
-        for row in own[name].sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+        for row in own[name]:
             if getattr(row, key) not in disagreeing:
                 requests.append(RegionRequest(getattr(row, key), int(row.page), int(row.start), int(row.end)))
     requests = requests[:MAX_IMAGES_PER_DOCUMENT]
@@ -329,13 +334,13 @@ def _regions(doc, source: Source, own: dict[str, pd.DataFrame], disagreeing: set
     return regions, len(requests)
 
 
-def _contexts(source: Source | None, own: dict[str, pd.DataFrame]) -> tuple[dict[str, Context], set[str]]:
+def _contexts(source: Source | None, own: dict[str, list]) -> tuple[dict[str, Context], set[str]]:
     """Context for every item, and the ids of items whose spans no longer hold their text in the source's text."""
     text = source.text if source is not None else None
     contexts: dict[str, Context] = {}
     disagreeing: set[str] = set()
     for name, key in (("mentions", "mention_id"), ("recommendations", "recommendation_id")):
-        for row in own[name].itertuples(index=False):
+        for row in own[name]:
             item_id = getattr(row, key)
             if text is None:
                 contexts[item_id] = Context("", row.text, "", False)
@@ -343,7 +348,7 @@ def _contexts(source: Source | None, own: dict[str, pd.DataFrame]) -> tuple[dict
             contexts[item_id] = span_context(text, int(row.norm_start), int(row.norm_end), row.text)
             if not contexts[item_id].agrees:
                 disagreeing.add(item_id)
-    for row in own["figures"].itertuples(index=False):
+    for row in own["figures"]:
         contexts[row.figure_id] = sentence_context(text_of(row.sentence), row.text)
         if text is not None and not span_agrees(text[int(row.norm_start):int(row.norm_end)], row.text):
             disagreeing.add(row.figure_id)
@@ -401,14 +406,18 @@ def _where(row) -> str:
     return f"{section}<div class=\"id\">rule {esc(row.rule)}</div>"
 
 
-def _organisation_section(mentions: pd.DataFrame, organisations: dict, contexts: dict[str, Context],
+def _organisation_section(mentions: list, organisations: dict, contexts: dict[str, Context],
                           regions: dict[str, Region], doc_id: str) -> str:
-    if mentions.empty:
+    """`mentions`: the document's mention rows in text order."""
+    if not mentions:
         return "<h2>Organisations</h2><p class=\"note\">No organisation mentions.</p>"
+    by_org: dict[str, list] = defaultdict(list)
+    for row in mentions:
+        by_org[row.org_id].append(row)
     summary = []
-    for org_id, group in mentions.groupby("org_id", sort=False):
+    for org_id, group in by_org.items():
         org = organisations.get(org_id)
-        pages = sorted(set(int(p) for p in group["page"]))
+        pages = sorted(set(int(row.page) for row in group))
         summary.append((-len(group), text_of(org.name if org else org_id), org_id, org, pages, len(group)))
     summary.sort()
     org_rows = [f'<tr id="{esc(org_id)}"><td><a href="../{ORGANISATIONS_PAGE}#{esc(org_id)}">'
@@ -416,7 +425,7 @@ def _organisation_section(mentions: pd.DataFrame, organisations: dict, contexts:
                 f'{cell(org.type if org else "")}{cell(n, numeric=True)}{cell(", ".join(map(str, pages)))}</tr>'
                 for _, _, org_id, org, pages, n in summary]
     mention_rows = []
-    for row in mentions.sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+    for row in mentions:
         org = organisations.get(row.org_id)
         context = contexts[row.mention_id]
         mention_rows.append(
@@ -433,12 +442,12 @@ def _organisation_section(mentions: pd.DataFrame, organisations: dict, contexts:
                     mention_rows, filterable=True))
 
 
-def _figure_section(figures: pd.DataFrame, contexts: dict[str, Context], regions: dict[str, Region],
+def _figure_section(figures: list, contexts: dict[str, Context], regions: dict[str, Region],
                     doc_id: str) -> str:
-    if figures.empty:
+    if not figures:
         return "<h2>Figures</h2><p class=\"note\">No figures.</p>"
     rows = []
-    for row in figures.sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+    for row in figures:
         value = text_of(row.value) + (f" – {text_of(row.value_max)}" if text_of(row.value_max) else "")
         rows.append(
             f'<tr id="{esc(row.figure_id)}"><td>{int(row.page)}<div class="id">{esc(row.figure_id)}</div></td>'
@@ -450,12 +459,12 @@ def _figure_section(figures: pd.DataFrame, contexts: dict[str, Context], regions
                                           "sentence", "section / rule"], rows, numeric=["value"], filterable=True))
 
 
-def _recommendation_section(recommendations: pd.DataFrame, contexts: dict[str, Context],
+def _recommendation_section(recommendations: list, contexts: dict[str, Context],
                             regions: dict[str, Region], doc_id: str) -> str:
-    if recommendations.empty:
+    if not recommendations:
         return "<h2>Recommendations</h2><p class=\"note\">No recommendations.</p>"
     rows = []
-    for row in recommendations.sort_values(["norm_start", "norm_end"], kind="mergesort").itertuples(index=False):
+    for row in recommendations:
         duplicate = (f'<div class="muted">restates <a href="#{esc(row.duplicate_of)}">{esc(row.duplicate_of)}</a>'
                      "</div>" if text_of(row.duplicate_of) else "")
         rows.append(
