@@ -314,3 +314,43 @@ def test_counts_that_agree_with_their_noun(sentence, text, counted):
 def test_more_measures(sentence, text, unit):
     found = {f.text: f.unit for f in figures_in(sentence)}
     assert found[text] == unit
+
+
+# -- audit and evaluation report phrasing ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a range with its currency code repeated, in any ISO currency
+    ("Households paid between KES 200 and KES 450 a month.", ("between KES 200 and KES 450", 200, 450, "KES")),
+    ("Fees ranged between JOD 25 and JOD 40 per course.", ("between JOD 25 and JOD 40", 25, 40, "JOD")),
+    ("The grant was worth between $2 million and $3 million.", ("between $2 million and $3 million", 2e6, 3e6, "USD")),
+])
+def test_a_range_with_the_currency_repeated(sentence, expected):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.value_max, figure.unit) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a number taking a part of a counted whole: the part counts the whole's noun
+    ("We tested 25 of the 140 grantees.", [(25, "grantees"), (140, "grantees")]),
+    ("Nine of the sampled schools had no latrine.", [(9, "sampled schools")]),
+    ("Of the 1,874 projects, 1,162 (62 percent) were late.", [(1874, "projects"), (1162, "projects"), (62, None)]),
+    ("Of the nurses trained in 2021, 310 still work in rural clinics.", [(310, "nurses")]),
+    # ... but not a part of something uncounted, nor a bare number with no whole before it
+    ("It is one of the main reasons for delay.", []),
+    ("Of the budget, 40 was spent on salaries.", []),
+    ("The committee met 3 times; 40 attended.", [(3, "times")]),
+])
+def test_a_part_of_a_counted_whole(sentence, expected):
+    assert [(f.value, f.counted) for f in figures_in(sentence)] == expected
+
+
+def test_or_more_qualifies_the_number_before_it():
+    figure = only_figure("Some projects needed three or more extensions.")
+    assert (figure.value, figure.counted, figure.qualifier) == (3, "extensions", "at_least")
+    fewer = figures_in("Households with five or fewer members were eligible.")[0]
+    assert (fewer.value, fewer.counted, fewer.qualifier) == (5, "members", "up_to")
+
+
+def test_a_percentage_in_brackets_is_a_figure_but_a_bracketed_ordinal_is_not():
+    assert [(f.value, f.unit) for f in figures_in("Late closeouts (38 percent) rose; see item (2) below.")] == \
+        [(38, "percent")]

@@ -522,6 +522,10 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+# Characters before a number searched for an opening "Of the <noun phrase>," whose noun it counts.
+WHOLE_WINDOW = 80
+
+
 def _names_something(counted: str) -> bool:
     """'21 Foundation', '5 News': a capitalised word after a number is part of a name, not what is counted
     (an acronym plural such as 'CSOs' is still a counted noun)."""
@@ -558,7 +562,7 @@ class Figures:
             rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
             rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?"
             rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
-            rf"(?:\s?(?:-|–|—|to|and)\s?(?P=cur)?(?P<num2>{_NUMBER})(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?"
+            rf"(?:\s?(?:-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER})(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?"
             rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
             rf"(?![\w%]|[.,]\d)"
         )
@@ -567,6 +571,12 @@ class Figures:
         self.suffix_time = re.compile(rf"^\s(?P<unit>{_alternation(self.times)})\b", re.IGNORECASE)
         self.qualifier = re.compile(rf"(?i)\b(?P<q>{_alternation(self.qualifiers)})\s+(?:US\$|\$|€|£)?$")
         self.word = re.compile(r"\s*(,|[A-Za-z][\w/'’-]*)")
+        self.trailing_qualifiers: dict[str, str] = lexicon["trailing_qualifiers"]
+        self.trailing_qualifier = re.compile(rf"^\s+(?P<q>{_alternation(self.trailing_qualifiers)})\b")
+        determiners = _alternation(lexicon["partitive_determiners"])
+        self.partitive = re.compile(rf"^\s+of\s+(?:{determiners})\s+(?:(?:{_NUMBER})\s+)?(?=[a-z])")
+        self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
+                                       rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s*$")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -619,7 +629,7 @@ class Figures:
                 value_max *= scale
         if value_max is not None and value_max <= value:
             return None  # "2016-2015", "10 to 5": not a range
-        unit, counted = None, None
+        unit, counted, qualifier_after = None, None, None
         if match.group("cur"):
             unit = self.currency_prefix[match.group("cur")]
         elif match.group("pct") or match.group("pct1"):
@@ -631,7 +641,18 @@ class Figures:
         elif (m := self.suffix_time.match(after)) is not None:
             unit, end = self.times[m.group("unit").lower()], end + m.end()
         else:
-            counted, counted_end = self._counted(text, end)
+            trailing = self.trailing_qualifier.match(after)
+            partitive = self.partitive.match(after) if trailing is None else None
+            skip = trailing.end() if trailing else partitive.end() if partitive else 0
+            counted, counted_end = self._counted(text, end + skip)
+            if trailing is not None and counted is not None:
+                qualifier_after = self.trailing_qualifiers[trailing.group("q")]
+            if partitive is not None and counted is not None and not self._agrees(2, counted):
+                counted = None  # "one of the main reasons": a part of something not counted
+            if counted is None or (not match.group("scale") and not self._agrees(value, counted)):
+                whole = self._whole_before(text[max(0, start - WHOLE_WINDOW): start])  # "Of the 80 staff, 40 left"
+                if whole is not None or counted is None:
+                    counted, counted_end = whole, end
             if counted is not None and (_names_something(counted) or (counted.split()[0].endswith("ed")
                                                                       and not self._looks_plural(counted.split()[-1]))):
                 return None  # "21 Foundation": part of a name; "40 reported": a verb, nothing counted
@@ -647,7 +668,7 @@ class Figures:
             unit, end = "count", counted_end
         if spelled and unit in ("percent",) or (spelled and match.group("cur")):
             return None
-        qualifier = None
+        qualifier = qualifier_after
         if (q := self.qualifier.search(before)) is not None:
             qualifier = self.qualifiers[q.group("q").lower()] if q.group("q").lower() in self.qualifiers \
                 else self.qualifiers.get(q.group("q"))
@@ -655,6 +676,16 @@ class Figures:
                 "unit": unit, "counted": counted, "qualifier": qualifier,
                 "rule": "money" if len(unit) == 3 and unit.isupper() else unit if unit in ("percent", "count") else "measure"}
         return start, end, info
+
+    def _whole_before(self, before: str) -> str | None:
+        """'Of the 1,874 projects, 1,162 (62 percent)', 'Of the graduates placed in jobs, 1,950 ...': the plural noun
+        phrase of an opening 'of the ...' that the number takes a part of."""
+        whole = self.whole_before.search(before)
+        if whole is None:
+            return None
+        words = whole.group("noun").split()
+        head = next((i for i, word in enumerate(words) if self._looks_plural(word)), None)
+        return " ".join(words[:head + 1]) if head is not None else None
 
     def _value(self, raw: str) -> float | None:
         if raw[0].isdigit():
@@ -671,8 +702,8 @@ class Figures:
         if plain and ((previous_word and previous_word.group(1).lower() in _MONTHS)
                       or (next_word and next_word.group(1).lower() in _MONTHS)):
             return True  # "April 27", "27 April"
-        if before.endswith("(") and after.startswith(")"):
-            return True  # "(1)": a list ordinal or footnote
+        if before.endswith("(") and after.startswith(")") and not (match.group("pct") or match.group("scale")):
+            return True  # "(1)": a list ordinal or footnote; "(62 percent)" is a figure
         if previous_word and previous_word.group(1).lower() in ("page", "pages", "p", "pp", "figure", "fig", "table",
                                                                  "section", "chapter", "annex", "no", "number", "article",
                                                                  "paragraph", "para", "item", "step", "phase", "level",
