@@ -21,6 +21,7 @@ from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
+from pipeline.text.words import zipf
 from pipeline.validate import ValidationFailed, validate_tables
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ def _write_report_safely(tables: dict[str, pd.DataFrame], report_dir: Path, src_
                          workers: int | None = None) -> None:
     """The review report helps check the dataset; a fault in it must not stop the dataset being published."""
     try:
-        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers)
+        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers, validated=True)
     except Exception as exc:
         log.error("the review report could not be written (%s: %s); the dataset is published without it",
                   type(exc).__name__, exc)
@@ -149,9 +150,11 @@ def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOption
     from pipeline.workers import process_isolated, start_forkserver
 
     # The workers' forkserver loads spaCy and the readers on one core meanwhile this process loads, on the
-    # other, what it needs once they are done (without this, both wait in turn on the run's critical path).
+    # other, what it needs once they are done (without this, both wait in turn on the run's critical path):
+    # the table schemas, and the word frequencies resolution spells organisation names with.
     start_forkserver()
     schemas.warm_up()
+    zipf("the")
     progress = Progress(len(paths))
 
     def arrived(result: DocumentResult) -> DocumentResult:

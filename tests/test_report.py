@@ -395,6 +395,17 @@ def test_summary_reports_failures_of_the_tables_given(published, tmp_path):
     assert (tmp_path / "report" / "validation_failures.html").is_file()
 
 
+def test_tables_the_caller_validated_are_not_checked_again(published, tmp_path, monkeypatch):
+    import pipeline.report.build as build
+
+    checked: list[int] = []
+    monkeypatch.setattr(build, "validate_tables", lambda tables: checked.append(1) or tables)
+    src, tables = published[0], only_pdf(published[1])
+    write_report(tables, tmp_path / "checked", src)
+    write_report(tables, tmp_path / "trusted", src, validated=True)
+    assert checked == [1]
+
+
 # -- in a browser -----------------------------------------------------------------------------------------
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

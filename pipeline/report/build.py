@@ -77,11 +77,12 @@ class DocumentOutcome:
 
 def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
                  previous: dict[str, pd.DataFrame] | None = None, out_dir: Path | None = None,
-                 earlier: Path | None = None, workers: int | None = None) -> Path:
+                 earlier: Path | None = None, workers: int | None = None, validated: bool = False) -> Path:
     """Write the review report for published tables into report_dir; return the path of its index.html.
     `out_dir`: where the run keeps its state, whose kept texts spare reading the sources again; `earlier`: a
     report written before (report_dir itself, or the previous version's), whose unchanged pages are reused;
-    `workers`: processes writing document pages (default: one per core; 1 writes them in this process)."""
+    `workers`: processes writing document pages (default: one per core; 1 writes them in this process);
+    `validated`: the caller has just validated these very tables (else the report checks them itself)."""
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
@@ -123,7 +124,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     _write_organisations(tables, report_dir)
     _remove_stale(report_dir, set(documents["doc_id"]))
     (report_dir / DOCUMENTS_DIR / PAGE_KEYS).write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
-    failures = _revalidate(tables, report_dir)
+    failures = _no_failures() if validated else _revalidate(tables, report_dir)
     changes = compare_versions(previous, tables) if previous is not None else None
     index = report_dir / INDEX_PAGE
     index.write_text(_index_page(tables, documents, outcomes, failures, changes), encoding="utf-8")
@@ -271,6 +272,10 @@ def _remove_stale(report_dir: Path, doc_ids: set[str]) -> None:
     (report_dir / FAILURES_PAGE).unlink(missing_ok=True)  # written again below if the tables still fail
 
 
+def _no_failures() -> pd.DataFrame:
+    return pd.DataFrame(columns=["table", "column", "check", "failure_case", "index"])
+
+
 def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFrame:
     """Check the tables against their models again, so the summary states what holds for these very tables."""
     try:
@@ -282,7 +287,7 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
         if len(failures):
             write_failure_report(failures, report_dir / FAILURES_PAGE, REVALIDATION_NOTE)
             return failures.reset_index(drop=True)
-    return pd.DataFrame(columns=["table", "column", "check", "failure_case", "index"])
+    return _no_failures()
 
 
 # -- one page per document ---------------------------------------------------------------------------------
