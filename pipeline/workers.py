@@ -8,6 +8,10 @@ document); it is retired and replaced when its memory has grown by WORKER_RECYCL
 a long report) or after WORKER_MAX_DOCUMENTS, so memory stays bounded however large the corpus.
 A runaway document is killed at its deadline, with its worker, and gets status `timeout`; a worker that dies
 (segfault, out of memory) gives its document status `error`; neither stops the other documents.
+
+A long PDF that would otherwise leave workers idle (the last documents of a run, or a run of one report) is read
+by several workers at once, each reading every n-th page; one of them then finishes the document from the
+pages they read. The result is the same as reading it whole; the shares keep the document's deadline.
 """
 
 from __future__ import annotations
