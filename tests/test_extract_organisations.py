@@ -558,6 +558,10 @@ def test_an_acronym_defined_for_a_programme_is_no_organisation():
                   "(FIMA).")
     assert "Building Resilient Infrastructure and Communities" not in found
     assert found["Federal Insurance and Mitigation Administration"].acronym == "FIMA"
+    found = named("Sida supported the Femmes Africa Solidarité (FAS) programme and the Danish Refugee Council (DRC) "
+                  "project.")
+    assert [(m.text, m.acronym) for m in found.values()] == [("Sida", None), ("Femmes Africa Solidarité", "FAS"),
+                                                            ("Danish Refugee Council", "DRC")]
 
 
 def test_a_name_in_another_language_with_its_function_words():
@@ -573,3 +577,10 @@ def test_a_known_name_in_brackets_is_the_name_not_its_first_word():
 def test_a_unit_listed_after_its_organisation_is_not_an_organisation_of_its_own():
     assert list(named("Ministry of Labour, Employment Directorate")) == ["Ministry of Labour"]
     assert list(named("Kenya Dairy Association, Nakuru Office")) == ["Kenya Dairy Association", "Nakuru Office"]
+
+
+def test_a_place_after_a_comma_ends_a_ministry_name():
+    found = named("An evaluation of the cooperation between the Ministry of Lands, Kenya and Lantmäteriet, Sweden.")
+    assert "Ministry of Lands" in found and not any("Kenya" in name for name in found)
+    assert "Ministry of Labour, Social Protection and Family" in named(
+        "The Ministry of Labour, Social Protection and Family issued the decree.")

@@ -146,8 +146,12 @@ class OrgShapes:
 
     def _comma_inside(self, doc: Doc, start: int, comma: int) -> bool:
         """'Ministry of Digital Development, Innovation and Aerospace Industry': a comma inside 'Head of A, B and C'."""
+        while start < comma and doc[start].text in self.leading_stop:
+            start += 1  # "The Ministry of ..." at a sentence start
         if doc[start].text not in self.heads or comma - start < 3 or doc[start + 1].text not in ("of", "for"):
             return False
+        if comma + 1 < len(doc) and is_place(doc[comma + 1].text):
+            return False  # "Ministry of Lands, Kenya and ...": the place the ministry belongs to ends the name
         for token in doc[comma + 1: comma + 8]:
             if token.text == "and":
                 return True
@@ -335,8 +339,10 @@ class OrgShapes:
                 continue  # "civil society organizations (CSOs)": a generic noun, not a name
             if long_tokens[-1].text in self.non_org or long_tokens[0].text in self.non_org:
                 continue
-            if close_i + 1 < len(doc) and doc[close_i + 1].text.capitalize() in self.programme_finals:
+            if close_i + 1 < len(doc) and doc[close_i + 1].text.capitalize() in self.programme_finals \
+                    and not self._heads(doc, start, open_i) and all(is_known_word(t.text) for t in content):
                 continue  # "Building Resilient Infrastructure and Communities (BRIC) program": a programme's name
+                # told in common words ("the Femmes Africa Solidarité (FAS) programme" is an organisation's)
             if self._inside_larger_name(doc, start):
                 continue  # "Nutrition Program for Women, Infants and Children (WIC)": the whole is a programme
             heads = self._heads(doc, start, open_i)
