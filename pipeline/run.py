@@ -4,6 +4,8 @@ worker processes -> resolve, tabulate -> validate -> publish, recording the run.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, s
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
+from pipeline.report.build import PageWriters
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.text.words import zipf
@@ -101,6 +104,32 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
     processes write); on validation failure record the failed run, write the failure reports and publish
     nothing."""
     out_dir = Path(out_dir)
+    writers = _page_writers(workers, extracted)
+    try:
+        return _finish(results, src_dir, out_dir, run_id, started, plan, extracted, keep_versions, overrides, workers,
+                       writers)
+    finally:
+        if writers is not None:
+            writers.close()
+
+
+def _page_writers(workers: int | None, extracted: int) -> PageWriters | None:
+    """Processes for the report's new document pages, started now when this run extracted several documents
+    (pages to write) and may use more than one process: they load their libraries while the tables are built,
+    validated and written, instead of after."""
+    count = min(workers or os.cpu_count() or 1, extracted)
+    if count < 2 or multiprocessing.current_process().daemon:
+        return None
+    try:
+        return PageWriters(count)
+    except OSError as exc:  # the report then writes its pages itself
+        log.warning("could not start processes for the report's pages (%s)", exc)
+        return None
+
+
+def _finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
+            extracted: int, keep_versions: int, overrides: Overrides | None, workers: int | None,
+            writers: PageWriters | None) -> RunSummary:
     log.info("resolving organisations across %d documents", len(results))
     run = run_record(run_id, started, plan, results, extracted, "published")
     tables = build_tables(results, runs=load_runs(out_dir) + [run], overrides=overrides)
@@ -118,7 +147,7 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
     earlier = (out_dir / "current" / REPORT_DIR).resolve() if (out_dir / "current" / REPORT_DIR).is_dir() else None
     version = publish(validated, out_dir, keep_versions,
                       extras=lambda staging: _write_report_safely(validated, staging / REPORT_DIR, src_dir, previous,
-                                                                  out_dir, earlier, workers))
+                                                                  out_dir, earlier, workers, writers))
     record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
     return RunSummary(run_id, version, len(results), extracted, dict(statuses),
@@ -127,10 +156,10 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
 
 def _write_report_safely(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
                          previous: dict[str, pd.DataFrame] | None, out_dir: Path, earlier: Path | None,
-                         workers: int | None = None) -> None:
+                         workers: int | None = None, writers: PageWriters | None = None) -> None:
     """The review report helps check the dataset; a fault in it must not stop the dataset being published."""
     try:
-        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers, validated=True)
+        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers, validated=True, writers=writers)
     except Exception as exc:
         log.error("the review report could not be written (%s: %s); the dataset is published without it",
                   type(exc).__name__, exc)

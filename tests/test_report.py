@@ -613,6 +613,29 @@ def test_pages_written_by_worker_processes_equal_those_written_in_process(publis
         assert (here / name).read_bytes() == (pooled / name).read_bytes(), name
 
 
+def test_a_run_starts_the_page_writers_before_it_builds_its_tables(tmp_path, monkeypatch):
+    """With more than one worker, the processes writing the report's pages start while the run resolves,
+    validates and writes its tables, and write the pages of every document it extracted."""
+    import pipeline.run as run
+
+    events: list[str] = []
+    writers = run.PageWriters
+    build_tables = run.build_tables
+    write = run.write_report
+    monkeypatch.setattr(run, "PageWriters", lambda count: events.append(f"writers {count}") or writers(count))
+    monkeypatch.setattr(run, "build_tables", lambda *a, **k: events.append("tables") or build_tables(*a, **k))
+    monkeypatch.setattr(run, "write_report", lambda *a, **k: events.append(
+        "report with writers" if k.get("writers") else "report alone") or write(*a, **k))
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(3):
+        (src / f"report_{n}.txt").write_text(f"The Ministry of Health trained {n + 3} nurses.\n", encoding="utf-8")
+    summary = ingest(src, tmp_path / "out", run.RunOptions(workers=2))
+    assert events == ["writers 2", "tables", "report with writers"]
+    pages = summary.version / "report" / "documents"
+    assert len(list(pages.glob("doc_*.html"))) == 3
+
+
 def _report_in(tables, report_dir, src, out) -> None:
     try:
         write_report(tables, report_dir, src, out_dir=out, workers=2)

@@ -77,17 +77,21 @@ class DocumentOutcome:
 
 def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
                  previous: dict[str, pd.DataFrame] | None = None, out_dir: Path | None = None,
-                 earlier: Path | None = None, workers: int | None = None, validated: bool = False) -> Path:
+                 earlier: Path | None = None, workers: int | None = None, validated: bool = False,
+                 writers: PageWriters | None = None) -> Path:
     """Write the review report for published tables into report_dir; return the path of its index.html.
     `out_dir`: where the run keeps its state, whose kept texts spare reading the sources again; `earlier`: a
     report written before (report_dir itself, or the previous version's), whose unchanged pages are reused;
     `workers`: processes writing document pages (default: one per core; 1 writes them in this process);
-    `validated`: the caller has just validated these very tables (else the report checks them itself)."""
+    `validated`: the caller has just validated these very tables (else the report checks them itself);
+    `writers`: page-writing processes the caller started ahead (then `workers` is not used)."""
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
-    organisations = _organisations_by_id(tables["organisations"])
-    names = {row.org_id: (row.name, row.acronym, row.type) for row in organisations.values()}
+    org_columns, org_rows = _rows_by_key(tables["organisations"], "org_id")
+    org = _row_type("Organisation", org_columns)
+    names = {org_id: (row.name, row.acronym, row.type) for org_id, row in
+             ((org_id, org(*values)) for org_id, values in org_rows.items())}
     passwords = load_passwords(src_dir)  # encrypted PDFs are re-read with the password the run used
     rows = {name: _rows_by_document(tables[name]) for name in ("mentions", "figures", "recommendations")}
     columns = {name: tuple(table_columns) for name, (table_columns, _) in rows.items()}
@@ -107,13 +111,20 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
         else:
             by_doc[doc.doc_id] = outcome
             log.debug("report [%d/%d] %s: unchanged, page reused", number, len(documents), doc.source)
-    jobs = [(doc._asdict(), own, columns, passwords.lookup(doc.source), manifest.get(doc.source))
+    org_at = columns["mentions"].index("org_id")
+    jobs = [_PageJob(doc._asdict(), own, columns, org_columns,
+                     {o: org_rows[o] for o in {row[org_at] for row in own["mentions"]} if o in org_rows},
+                     passwords.lookup(doc.source), manifest.get(doc.source), src_dir, report_dir, out_dir)
             for _, doc, own in to_write]
-    pool_size = min(workers or os.cpu_count() or 1, len(jobs))
-    if pool_size > 1 and multiprocessing.current_process().daemon:
-        pool_size = 1  # a daemonic process (some executors' workers) may not start children
-    written = (_write_in_processes(jobs, pool_size, tables["organisations"], src_dir, report_dir, out_dir)
-               if pool_size > 1 else [_write_job(job, organisations, src_dir, report_dir, out_dir) for job in jobs])
+    if writers is not None and len(jobs) > 1:
+        written = writers.map(jobs)
+    else:
+        pool_size = min(workers or os.cpu_count() or 1, len(jobs))
+        if pool_size > 1 and not multiprocessing.current_process().daemon:  # a daemonic one may not have children
+            with PageWriters(pool_size) as own_writers:
+                written = own_writers.map(jobs)
+        else:
+            written = [_write_job(job) for job in jobs]
     for (number, doc, _), (outcome, seconds) in zip(to_write, written):
         by_doc[doc.doc_id] = outcome
         log.info("report [%d/%d] %s: %d items, %d images (%.1fs, of which reading the source again %.1fs)",
@@ -133,22 +144,59 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
 
 # -- writing document pages, here or in worker processes ----------------------------------------------------
 
-def _organisations_by_id(frame: pd.DataFrame) -> dict:
-    return {row.org_id: row for row in frame.itertuples(index=False)}
+class PageWriters:
+    """Processes writing document pages (independent of each other; rendering a page's images is most of their
+    cost), forked from the run's warm forkserver. Started before the report is due, they load the report's
+    libraries (a third of a second each) while the run builds, validates and writes its tables."""
+
+    def __init__(self, workers: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        from pipeline.workers import forkserver_context
+
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(workers, mp_context=forkserver_context())
+        for _ in range(workers):  # processes start on demand: ask for all of them now
+            self._pool.submit(_ready)
+
+    def map(self, jobs: list[_PageJob]) -> list[tuple[DocumentOutcome, float]]:
+        """Write these pages; outcomes in job order."""
+        return list(self._pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (self.workers * 4))))
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> PageWriters:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
-def _write_in_processes(jobs: list[tuple], workers: int, organisations: pd.DataFrame, src_dir: Path,
-                        report_dir: Path, out_dir: Path | None) -> list[tuple[DocumentOutcome, float]]:
-    """Document pages are independent of each other (rendering a page's images is most of their cost): written
-    by `workers` processes forked from the run's warm forkserver, results in job order."""
-    from concurrent.futures import ProcessPoolExecutor
+def _ready() -> None:
+    """Nothing: unpickling it in a new process imports this module, which is the point."""
 
-    from pipeline.workers import forkserver_context
 
-    chunk = max(1, len(jobs) // (workers * 4))
-    with ProcessPoolExecutor(workers, mp_context=forkserver_context(), initializer=_init_page_writer,
-                             initargs=(organisations, src_dir, report_dir, out_dir)) as pool:
-        return list(pool.map(_write_job_in_worker, jobs, chunksize=chunk))
+@dataclass(frozen=True)
+class _PageJob:
+    """What writing one document's page needs, as plain picklable data."""
+
+    document: dict
+    items: dict[str, list[list]]  # table name -> the document's rows (values in `columns` order)
+    columns: dict[str, tuple[str, ...]]
+    org_columns: tuple[str, ...]
+    organisations: dict[str, list]  # org_id -> values, for the organisations its mentions name
+    password: str | None
+    known: dict | None  # what the run knows of the source file (size, time, sha256)
+    src_dir: Path
+    report_dir: Path
+    out_dir: Path | None
+
+
+def _rows_by_key(frame: pd.DataFrame, key: str) -> tuple[tuple[str, ...], dict[str, list]]:
+    """A table's columns and its rows as plain lists, by the value of a unique column."""
+    at = list(frame.columns).index(key)
+    return tuple(frame.columns), {row[at]: row for row in frame.to_numpy(dtype=object).tolist()}
 
 
 @functools.cache
@@ -158,29 +206,18 @@ def _row_type(name: str, fields: tuple[str, ...]) -> type:
     return namedtuple(name, fields)
 
 
-_WRITER: dict = {}  # what every job of a page-writing process shares, set once by _init_page_writer
-
-
-def _init_page_writer(organisations: pd.DataFrame, src_dir: Path, report_dir: Path, out_dir: Path | None) -> None:
-    _WRITER.update(organisations=_organisations_by_id(organisations),
-                   src_dir=src_dir, report_dir=report_dir, out_dir=out_dir)
-
-
-def _write_job_in_worker(job: tuple) -> tuple[DocumentOutcome, float]:
-    return _write_job(job, _WRITER["organisations"], _WRITER["src_dir"], _WRITER["report_dir"], _WRITER["out_dir"])
-
-
-def _write_job(job: tuple, organisations: dict, src_dir: Path, report_dir: Path,
-               out_dir: Path | None) -> tuple[DocumentOutcome, float]:
-    fields, own, columns, password, known = job
+def _write_job(job: _PageJob) -> tuple[DocumentOutcome, float]:
     started = time.perf_counter()
-    doc = _row_type("Document", tuple(fields))(**fields)
+    doc = _row_type("Document", tuple(job.document))(**job.document)
     items = {}
-    for name, values in own.items():
-        row = _row_type(name, columns[name])
+    for name, values in job.items.items():
+        row = _row_type(name, job.columns[name])
         # In text order, ties kept in table order (as a stable sort on the offsets would).
         items[name] = sorted((row(*v) for v in values), key=lambda r: (r.norm_start, r.norm_end))
-    outcome = _write_document(doc, items, organisations, src_dir, report_dir, password, out_dir, known)
+    org = _row_type("Organisation", job.org_columns)
+    organisations = {org_id: org(*values) for org_id, values in job.organisations.items()}
+    outcome = _write_document(doc, items, organisations, job.src_dir, job.report_dir, job.password, job.out_dir,
+                              job.known)
     return outcome, time.perf_counter() - started
 
 
