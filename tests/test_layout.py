@@ -88,6 +88,23 @@ def test_two_columns_are_read_left_column_first(tmp_path):
     assert lines == ["Audit of Grant Monitoring in the Region", *LEFT_COLUMN, *RIGHT_COLUMN, "Page 3"]
 
 
+def test_columns_whose_lines_are_never_level_are_read_one_after_the_other(tmp_path):
+    # A heading in one column shifts its lines half a line from the other's, so no row holds both columns.
+    runs = [(72, 60, 14, "Audit of Grant Monitoring in the Region")]
+    runs += lines_at(72, 100, LEFT_COLUMN) + lines_at(320, 106.5, RIGHT_COLUMN)
+    lines = [line for line in read(positioned_pdf(tmp_path / "offset.pdf", runs)) if line]
+    assert lines == ["Audit of Grant Monitoring in the Region", *LEFT_COLUMN, *RIGHT_COLUMN]
+
+
+def test_an_indented_quotation_is_not_a_column(tmp_path):
+    quoted = ["Monitoring plans shall be approved before", "the first disbursement of any award and",
+              "reviewed at least once every year."]
+    runs = lines_at(72, 100, BODY[:3], size=10) + lines_at(120, 100 + 4 * 13, quoted, size=10)
+    runs += lines_at(72, 100 + 8 * 13, BODY[4:], size=10)
+    lines = [line for line in read(positioned_pdf(tmp_path / "quote.pdf", runs)) if line]
+    assert lines == [*BODY[:3], *quoted, *BODY[4:]]
+
+
 def test_three_columns(tmp_path):
     third = ["Agency comments were received on time.", "The agency concurred with all findings",
              "and described the actions it will take.", "Details are in appendix two."]

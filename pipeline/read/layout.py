@@ -207,27 +207,35 @@ def _centre(word: Word) -> float:
 
 
 def _gutters(rows: list[Row]) -> list[tuple[int, int, float, int]]:
-    """Candidate gutters, best first: (first row, end row, x, rows with text on both sides) for the longest run
-    of rows that no segment crosses at x; x is taken from the gaps between segments."""
+    """Candidate gutters, best first: (first row, end row, x, support) for the longest run of rows that no
+    segment crosses at x. Support counts the rows with text on both sides, plus, where the columns' lines are
+    not level with each other (so most rows hold text of one column only), the rows of the less full side.
+    x is taken from the gaps between segments, and from the left edges of rows that start right of others."""
     segmented = [_segments(r) for r in rows]
     line = median(max(w["bottom"] for w in r) - min(w["top"] for w in r) for r in rows)
     breaks = {i for i in range(1, len(rows))
               if min(w["top"] for w in rows[i]) - max(w["bottom"] for w in rows[i - 1]) > RUN_BREAK_LINES * line}
-    xs = sorted({round((a[-1]["x1"] + b[0]["x0"]) / 2) for segs in segmented for a, b in zip(segs, segs[1:])})
+    xs = {round((a[-1]["x1"] + b[0]["x0"]) / 2) for segs in segmented for a, b in zip(segs, segs[1:])}
+    # Columns whose lines never share a row leave no gap inside a row: the gutter is just left of where the
+    # right column's rows start.
+    starts = {round(segs[0][0]["x0"]) for segs in segmented}
+    xs |= {start - 1 for start in starts if start > min(starts) + 2}  # nothing can be left of the leftmost
     found: dict[tuple[int, int], tuple[int, int, float, int]] = {}
-    for x in xs:
-        start, two_sided = 0, 0
+    for x in sorted(xs):
+        start, both, left, right = 0, 0, 0, 0
         for index, segs in enumerate([*segmented, None]):
             crossed = segs is None or any(s[0]["x0"] < x - 1 and s[-1]["x1"] > x + 1 for s in segs)
             if crossed or index in breaks:
-                key = (start, index)
-                if two_sided and (key not in found or two_sided > found[key][3]):
-                    found[key] = (start, index, float(x), two_sided)
-                start, two_sided = (index + 1, 0) if crossed else (index, 0)
+                key, support = (start, index), both + min(left, right)
+                if support and (key not in found or support > found[key][3]):
+                    found[key] = (start, index, float(x), support)
+                start, both, left, right = (index + 1, 0, 0, 0) if crossed else (index, 0, 0, 0)
             if crossed:
                 continue
-            if any(s[-1]["x1"] <= x for s in segs) and any(s[0]["x0"] >= x for s in segs):
-                two_sided += 1
+            has_left, has_right = any(s[-1]["x1"] <= x for s in segs), any(s[0]["x0"] >= x for s in segs)
+            both += has_left and has_right
+            left += has_left and not has_right
+            right += has_right and not has_left
     return sorted(found.values(), key=lambda c: (-c[3], -(c[1] - c[0]), c[2]))
 
 
