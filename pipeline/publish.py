@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from pipeline.datapackage import datapackage
@@ -78,6 +77,8 @@ def current_tables(out_dir: Path) -> dict[str, pd.DataFrame] | None:
 
 
 def _write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
+    import duckdb  # loaded when publishing, not for the whole run (12 MB while the workers work)
+
     con = duckdb.connect(str(path))
     try:
         for spec in TABLES:

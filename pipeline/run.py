@@ -24,7 +24,6 @@ from pipeline.report import write_failure_report, write_report
 from pipeline.report.build import PageWriters
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
-from pipeline.text.words import zipf
 from pipeline.validate import ValidationFailed, validate_tables
 
 log = logging.getLogger(__name__)
@@ -179,11 +178,10 @@ def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOption
     from pipeline.workers import process_isolated, start_forkserver
 
     # The workers' forkserver loads spaCy and the readers on one core meanwhile this process loads, on the
-    # other, what it needs once they are done (without this, both wait in turn on the run's critical path):
-    # the table schemas, and the word frequencies resolution spells organisation names with.
+    # other, the table schemas it needs once they are done (without this, both wait in turn on the run's
+    # critical path). Not the word frequencies resolution uses: 33 MB more while a worker holds a long report.
     start_forkserver()
     schemas.warm_up()
-    zipf("the")
     progress = Progress(len(paths))
 
     def arrived(result: DocumentResult) -> DocumentResult:
