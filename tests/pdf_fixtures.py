@@ -51,6 +51,11 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
                             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_id + 1} 0 R >>").encode()
         objects[page_id + 1] = f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"endstream"
 
+    return serialise(objects)
+
+
+def serialise(objects: dict[int, bytes], root: int = 1) -> bytes:
+    """A PDF 1.4 file of these numbered objects, with its cross-reference table (numbers not given are free)."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")  # binary comment line: marks the file as binary
     offsets: dict[int, int] = {}
     for number in sorted(objects):
@@ -58,10 +63,10 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
         out += f"{number} 0 obj\n".encode() + objects[number] + b"\nendobj\n"
     xref_at = len(out)
     size = max(objects) + 1
-    out += f"xref\n0 {size}\n".encode() + b"0000000000 65535 f \n"
-    for number in range(1, size):
-        out += f"{offsets[number]:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode()
+    out += f"xref\n0 {size}\n".encode()
+    for number in range(size):
+        out += (f"{offsets[number]:010d} 00000 n \n" if number in offsets else "0000000000 65535 f \n").encode()
+    out += f"trailer\n<< /Size {size} /Root {root} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode()
     return bytes(out)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pdfminer.fontmetrics import FONT_METRICS
 
-from pdf_fixtures import escape_pdf_string
+from pdf_fixtures import escape_pdf_string, serialise
 
 PAGE_WIDTH, PAGE_HEIGHT = 612, 792
 LEFT, RIGHT = 72, 540
@@ -229,18 +229,7 @@ class PdfReport:
             objects[page_id] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
                                 f"/Resources {resources} /Contents {page_id + 1} 0 R >>").encode()
             objects[page_id + 1] = f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"endstream"
-        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-        offsets: dict[int, int] = {}
-        for number in sorted(objects):
-            offsets[number] = len(out)
-            out += f"{number} 0 obj\n".encode() + objects[number] + b"\nendobj\n"
-        xref_at = len(out)
-        size = max(objects) + 1
-        out += f"xref\n0 {size}\n".encode()
-        for number in range(size):
-            out += (f"{offsets[number]:010d} 00000 n \n" if number in offsets else "0000000000 65535 f \n").encode()
-        out += f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode()
-        return bytes(out)
+        return serialise(objects)
 
 
 # -- a) a UN programme evaluation, as PDF --------------------------------------------------------------------
