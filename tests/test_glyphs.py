@@ -76,3 +76,16 @@ def test_words_match_pdfplumber_on_real_reports():
                 assert ours == theirs, f"{path.name} page {number}"
                 compared += 1
     assert compared >= 50
+
+
+def test_rulings_are_the_lines_and_rectangles_pdfplumber_finds(tmp_path: Path):
+    """Table rules and cell boxes come from the same walk as the glyphs, with pdfplumber's coordinates."""
+    path = positioned_pdf(tmp_path / "ruled.pdf", lines_at(80, 100, ["Recommendation", "Train officers"]),
+                          rules=[(72, 95, 300, 95), (150, 95, 150, 130)], boxes=[(72, 140, 300, 170)])
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        ours = sorted(page_glyphs(page).rulings)
+        theirs = sorted((o["x0"], o["top"], o["x1"], o["bottom"], kind == "rect")
+                        for kind, objects in (("line", page.lines), ("rect", page.rects)) for o in objects)
+    assert len(ours) == 3
+    assert ours == [pytest.approx(r) for r in theirs]

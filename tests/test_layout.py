@@ -1,5 +1,5 @@
 """Page layout from word positions: columns, GAO-style margin side headings, footnote reference marks, lost
-ligature gaps, overprinted text and rotated margin stamps. Each fixture PDF places text runs at given positions
+ligature gaps, overprinted text, rotated margin stamps and tables (ruled, boxed and unruled). Each fixture PDF places text runs at given positions
 (generated into tmp_path by `positioned_pdf`, Helvetica, no third-party writer)."""
 
 from __future__ import annotations
@@ -34,9 +34,12 @@ def _show(size: float, content) -> bytes:
     return b" ".join(ops)
 
 
-def positioned_pdf(path: Path, runs: list[Run], rotated: tuple = ()) -> Path:
-    """One page; each run is (x, top, size, content) in points from the top-left; `rotated` runs are set at 90°."""
-    ops = []
+def positioned_pdf(path: Path, runs: list[Run], rotated: tuple = (), rules: tuple = (), boxes: tuple = ()) -> Path:
+    """One page; each run is (x, top, size, content) in points from the top-left; `rotated` runs are set at 90°;
+    `rules` are stroked lines and `boxes` stroked rectangles, each (x0, top, x1, bottom)."""
+    ops = [f"0.5 w {x0} {PAGE_HEIGHT - top} m {x1} {PAGE_HEIGHT - bottom} l S".encode() for x0, top, x1, bottom in rules]
+    ops += [f"0.5 w {x0} {PAGE_HEIGHT - bottom} {x1 - x0} {bottom - top} re S".encode()
+            for x0, top, x1, bottom in boxes]
     for x, top, size, content in runs:
         baseline = PAGE_HEIGHT - top - size * 0.8
         ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {baseline} Tm ".encode() + _show(size, content) + b" ET")
@@ -223,3 +226,91 @@ def test_gao_page_with_side_headings_reads_its_recommendation_whole(tmp_path):
          "We recommend that the Secretary of Agriculture direct the Food and Nutrition Service to educate all states "
          "about its policy restricting the use of the program's logo and to ensure that all state contracts include "
          "such provisions.")]
+
+
+# -- tables ---------------------------------------------------------------------------------------------------
+
+def _table_runs(columns: list[float], top: float, rows: list[list[list[str]]], size: float = 9,
+                leading: float = 11, padding: float = 6) -> tuple[list[tuple], list[float]]:
+    """Runs for table rows whose cells are lists of wrapped lines, and the top of each row and of the table's end."""
+    runs, tops = [], []
+    for row in rows:
+        tops.append(top)
+        for x, cell in zip(columns, row):
+            runs += lines_at(x + padding, top + padding, cell, size=size, leading=leading)
+        top += max(len(cell) for cell in row) * leading + 2 * padding
+    return runs, tops + [top]
+
+
+GRID_COLUMNS = [72, 250, 430]
+GRID_ROWS = [[["Recommendation"], ["Addressed to"], ["Timeline"]],
+             [["Adopt a joint results framework", "for both agencies by mid-2025."], ["UNDP and UNICEF"], ["June 2025"]],
+             [["Fund maintenance of water points."], ["Ministry of Water", "and Sanitation"], ["2026"]],
+             [["Train district water officers."], ["Provincial Health", "Directorate"], ["December 2025"]]]
+GRID_LINES = ["Recommendation | Addressed to | Timeline", "",
+              "Adopt a joint results framework for both agencies by mid-2025. | UNDP and UNICEF | June 2025", "",
+              "Fund maintenance of water points. | Ministry of Water and Sanitation | 2026", "",
+              "Train district water officers. | Provincial Health Directorate | December 2025"]
+
+
+def test_a_ruled_table_becomes_one_line_a_row_with_wrapped_cells_joined(tmp_path):
+    runs, tops = _table_runs(GRID_COLUMNS, 150, GRID_ROWS)
+    right = 560
+    rules = [(72, y, right, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in [*GRID_COLUMNS, right]]
+    runs = [(72, 100, 10, "The evaluation team makes three recommendations, set out in the table below.")] + runs
+    runs += [(72, tops[-1] + 20, 10, "The management response is in the next annex.")]
+    lines = read(positioned_pdf(tmp_path / "grid.pdf", runs, rules=rules))
+    assert lines == ["The evaluation team makes three recommendations, set out in the table below.", "",
+                     *GRID_LINES, "", "The management response is in the next annex."]
+
+
+def test_a_table_of_boxed_cells_is_read_as_a_ruled_table(tmp_path):
+    runs, tops = _table_runs(GRID_COLUMNS, 150, GRID_ROWS)
+    edges = [*GRID_COLUMNS, 560]
+    boxes = [(x0, top, x1, bottom) for top, bottom in zip(tops, tops[1:]) for x0, x1 in zip(edges, edges[1:])]
+    assert read(positioned_pdf(tmp_path / "boxes.pdf", runs, boxes=boxes)) == GRID_LINES
+
+
+def test_an_unruled_table_of_aligned_columns_with_wrapped_cells(tmp_path):
+    runs = [(72, 100, 10, "Table 4: Management response to the recommendations")]
+    table, tops = _table_runs([72, 182, 382, 468], 130, [
+        [["Recommendation"], ["Management response"], ["Responsible unit"], ["Timeframe"]],
+        [["Recommendation 1"], ["Accepted. The agencies will draft a", "joint results framework."],
+         ["UNDP and UNICEF", "country offices"], ["June 2025"]],
+        [["Recommendation 2"], ["Partially accepted."], ["Ministry of Health"], ["2026"]],
+    ])
+    runs += table + [(72, tops[-1] + 20, 10, "Both agencies will report on progress every six months to the board.")]
+    assert read(positioned_pdf(tmp_path / "aligned.pdf", runs)) == [
+        "Table 4: Management response to the recommendations", "",
+        "Recommendation | Management response | Responsible unit | Timeframe", "",
+        "Recommendation 1 | Accepted. The agencies will draft a joint results framework. | UNDP and UNICEF country "
+        "offices | June 2025", "",
+        "Recommendation 2 | Partially accepted. | Ministry of Health | 2026", "",
+        "Both agencies will report on progress every six months to the board."]
+
+
+def test_two_columns_of_prose_between_page_rules_stay_prose(tmp_path):
+    # A header rule, a rule under the title and one above the footer: three rules of one width, but the text
+    # between them is running text in two columns, not a table.
+    runs = [(72, 60, 14, "Audit of Grant Monitoring in the Region")]
+    runs += lines_at(72, 100, LEFT_COLUMN) + lines_at(320, 100, RIGHT_COLUMN) + [(72, 740, 8, "Page 3")]
+    rules = [(72, 50, 540, 50), (72, 82, 540, 82), (72, 730, 540, 730)]
+    lines = [line for line in read(positioned_pdf(tmp_path / "ruled_prose.pdf", runs, rules=rules)) if line]
+    assert lines == ["Audit of Grant Monitoring in the Region", *LEFT_COLUMN, *RIGHT_COLUMN, "Page 3"]
+
+
+def test_a_boxed_paragraph_is_not_a_table(tmp_path):
+    runs = lines_at(80, 100, BODY[:3], size=10) + [(80, 150, 10, "Source: GAO analysis of agency data.")]
+    lines = read(positioned_pdf(tmp_path / "boxed.pdf", runs, boxes=[(72, 95, 540, 140), (72, 145, 540, 165)],
+                                rules=[(72, 118, 540, 118)]))
+    assert [line for line in lines if line] == [*BODY[:3], "Source: GAO analysis of agency data."]
+
+
+def test_a_contents_page_and_a_numbered_list_are_not_tables(tmp_path):
+    runs = []
+    for i, (title, page) in enumerate([("Executive summary", "3"), ("Findings", "12"), ("Annexes", "40")]):
+        runs += [(72, 100 + i * 14, 10, title), (300, 100 + i * 14, 10, "." * 30), (520, 100 + i * 14, 10, page)]
+    for i, item in enumerate(["Adopt a joint results framework.", "Fund maintenance.", "Train officers."]):
+        runs += [(72, 200 + i * 14, 10, f"{i + 1}."), (100, 200 + i * 14, 10, item)]
+    lines = read(positioned_pdf(tmp_path / "toc.pdf", runs))
+    assert not any(" | " in line for line in lines)

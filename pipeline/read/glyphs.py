@@ -3,8 +3,9 @@
 pdfplumber's `page.chars` (behind `extract_words`, `page.images` and the other extractors) turns every glyph of
 the page into a dict of about twenty resolved attributes (graphics state, colours, font, matrix) before anything
 groups them; on text-heavy pages that conversion costs more than pdfminer's parsing. The reader needs the text,
-box and size of each glyph and the size of each image, so it walks `page.layout` (pdfminer's LTPage, which
-pdfplumber parses once per page and caches until `page.close()`) and groups glyphs into words exactly as
+box and size of each glyph, the size of each image and the ruling lines and rectangles that draw tables, so it
+walks `page.layout` (pdfminer's LTPage, which pdfplumber parses once per page and caches until `page.close()`)
+and groups glyphs into words exactly as
 pdfplumber's WordExtractor does with the same settings (`x_tolerance`, `y_tolerance`, `extra_attrs=["size"]`,
 `use_text_flow=False`, `keep_blank_chars=False`, ligatures expanded): the same words, in the same order, for
 about half the cost of reading the page.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
-from pdfminer.layout import LTChar, LTContainer, LTImage
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTRect
 
 # pdfplumber's defaults for extract_words; the reader passes x_tolerance=1.5.
 X_TOLERANCE = 3.0
@@ -27,22 +28,27 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 # A glyph: text, x0, x1, top, bottom, size, upright (page coordinates as pdfplumber gives them: top-down).
 Glyph = tuple[str, float, float, float, float, float, bool]
 _TEXT, _X0, _X1, _TOP, _BOTTOM, _SIZE, _UPRIGHT = range(7)
+# A ruling: x0, top, x1, bottom and whether it is a rectangle (four edges) rather than a stroke (a line or a thin
+# rectangle or curve, one edge).
+Ruling = tuple[float, float, float, float, bool]
 
 
 @dataclass(frozen=True)
 class PageGlyphs:
-    """A page's glyphs in content-stream order and the (width, height) of each of its images."""
+    """A page's glyphs in content-stream order, the (width, height) of each of its images and its rulings."""
 
     glyphs: list[Glyph]
     images: list[tuple[float, float]]
+    rulings: list[Ruling]
 
 
 def page_glyphs(page) -> PageGlyphs:
-    """Glyphs and image sizes of a pdfplumber page, from its cached pdfminer layout (figures included)."""
+    """Glyphs, image sizes and rulings of a pdfplumber page, from its cached pdfminer layout (figures included)."""
     height = float(page.height)
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     glyphs: list[Glyph] = []
     images: list[tuple[float, float]] = []
+    rulings: list[Ruling] = []
     stack = [iter(page.layout._objs)]
     while stack:
         for obj in stack[-1]:
@@ -54,9 +60,12 @@ def page_glyphs(page) -> PageGlyphs:
                 break
             elif isinstance(obj, LTImage):
                 images.append((obj.x1 - obj.x0, obj.y1 - obj.y0))
+            elif isinstance(obj, LTCurve):  # lines and rectangles too: they draw tables' rules and cells
+                rulings.append((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top,
+                                isinstance(obj, LTRect)))
         else:
             stack.pop()
-    return PageGlyphs(glyphs, images)
+    return PageGlyphs(glyphs, images, rulings)
 
 
 def glyph_words(glyphs: list[Glyph], x_tolerance: float = X_TOLERANCE,

@@ -13,6 +13,14 @@ Glyph-level repairs that need geometry also happen here: footnote reference numb
 ("Agenda¹⁵⁰") are dropped, text of a different size printed over a line (an invisible bookmark title) is kept on
 a line of its own, and two fragments split by the gap of a ligature glyph the font could not map ("signi cant")
 are glued so that the ligature repair of normalisation restores the letters (and counts the repair).
+
+Tables become one line per row with the cells joined by CELL_SEPARATOR, rows apart like paragraphs (as the HTML
+reader writes them), so that a recommendations table's columns stay apart. A ruled table is found from the page's
+rulings (horizontal rules of one width, at least three: rows are the bands between them, columns come from
+vertical rules or else from the gaps no word crosses); an unruled table is a run of rows whose segments line up in
+at least three columns, not all of them running text, under a header row of short cells set apart from the text
+above. A cell's wrapped lines are joined; a table's rows are the bands between its rules, or else the lines a
+wider vertical gap than a line's own sets apart.
 """
 
 from __future__ import annotations
@@ -21,8 +29,8 @@ import re
 from collections.abc import Sequence
 from statistics import median
 
-from pipeline.read.glyphs import PageGlyphs, glyph_words, page_glyphs
-from pipeline.text.normalise import restore_ligature
+from pipeline.read.glyphs import PageGlyphs, Ruling, glyph_words, page_glyphs
+from pipeline.text.normalise import CELL_SEPARATOR, restore_ligature
 from pipeline.text.words import is_known_word
 
 # Glyphs further apart than this (points) are separate words (pdfplumber's x_tolerance; its default, 3, glues
@@ -55,9 +63,37 @@ UPRIGHT_SHARE = 0.8
 RUN_BREAK_LINES = 5.0
 # Columns inside columns are not nested deeper than this.
 MAX_DEPTH = 3
+# Tables. A stroke at most this thick (points) is a rule; a rule of a table is at least this share of the page
+# wide; rules of one table start and end within EDGE_TOLERANCE of each other, and collinear pieces this close join.
+RULE_THICKNESS = 2.0
+MIN_RULE_SHARE = 0.2
+EDGE_TOLERANCE = 3.0
+# Fewest horizontal rules of a ruled table (a header band and one row); fewer only box a text.
+MIN_RULES = 3
+# Fewest columns of an unruled table (two aligned columns are as often a label list, an acronym list or a fact
+# box, which read well as they are), and fewest of its lines with text in two columns or more.
+MIN_ALIGNED_COLUMNS = 3
+MIN_TABLE_LINES = 3
+# Inside a table, a vertical gap wider than this many font sizes separates rows (lines of one wrapped cell sit
+# closer); a gap of more than MAX_ROW_GAP_EM ends an unruled table.
+ROW_GAP_EM = 0.7
+MAX_ROW_GAP_EM = 3.0
+# Cells of a table may be closer than a segment gap, but not closer than this many font sizes (a word space is
+# about a quarter of one).
+CELL_GAP_EM = 0.6
+# An unruled table starts with a row of short cells (its header) set apart from the text above: a row of three
+# columns of running text is prose.
+MAX_HEADER_WORDS = 6
+# A column holding only these (bullets, item numbers, dot leaders, page numbers) is a list's or a contents
+# page's, not a table's.
+_MARKER = re.compile(r"^(?:[^\w\s]+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,5}|[A-Za-z])[.)]?)$")
+# The key of a placeholder word that stands for a whole table (its lines, already written).
+_TABLE = "table_lines"
 
 Word = dict
 Row = list[Word]
+# A horizontal rule (x0, x1, y) or a vertical one (x, top, bottom).
+Edge = tuple[float, float, float]
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -65,18 +101,23 @@ def page_text(page, glyphs: PageGlyphs | None = None) -> str:
     """The page's text, lines in reading order, a blank line between paragraphs (from `glyphs`, the page's
     glyphs when the caller has them already)."""
     glyphs = page_glyphs(page) if glyphs is None else glyphs
-    return "\n".join(layout_lines(glyph_words(glyphs.glyphs, x_tolerance=WORD_GAP), float(page.width)))
+    return "\n".join(layout_lines(glyph_words(glyphs.glyphs, x_tolerance=WORD_GAP), float(page.width),
+                                  glyphs.rulings))
 
 
-def layout_lines(words: Sequence[Word], page_width: float) -> list[str]:
-    """Lines of text from positioned words (pdfplumber word dicts with x0, x1, top, bottom, text, size)."""
+def layout_lines(words: Sequence[Word], page_width: float, rulings: Sequence[Ruling] = ()) -> list[str]:
+    """Lines of text from positioned words (pdfplumber word dicts with x0, x1, top, bottom, text, size) and the
+    page's rulings (which draw tables)."""
     words = [w for w in words if w["text"].strip()]
     upright = [w for w in words if w.get("upright", True)]
     if len(upright) >= UPRIGHT_SHARE * len(words):
         words = upright  # rotated margin text (an arXiv stamp, a "DRAFT" label) is not part of the body
-    rows = _rows(_drop_reference_marks(words))
     english = bool(words) and sum(is_known_word(w["text"].strip(".,;:()")) for w in words) >= ENGLISH_SHARE * len(words)
-    lines = _layout(rows, page_width, 0, english)
+    words = _drop_reference_marks(words)
+    horizontal, vertical = _edges(rulings, MIN_RULE_SHARE * page_width)
+    if horizontal:
+        words = _ruled_tables(words, horizontal, vertical, english)
+    lines = _layout(_rows(words), page_width, 0, english, horizontal)
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -109,9 +150,11 @@ def _drop_reference_marks(words: list[Word]) -> list[Word]:
 
 
 def _rows(words: list[Word]) -> list[Row]:
-    """Group words into rows by their tops; text of another size printed over a row becomes its own row."""
+    """Group words into rows by their tops; text of another size printed over a row becomes its own row; a table
+    placeholder is a row of its own."""
+    tables = [w for w in words if _TABLE in w]
     rows: list[Row] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+    for word in sorted((w for w in words if _TABLE not in w), key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
             rows[-1].append(word)
         else:
@@ -120,6 +163,9 @@ def _rows(words: list[Word]) -> list[Row]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
         out.extend(_split_overprint(row))
+    for table in sorted(tables, key=lambda w: w["top"]):
+        out.insert(next((i for i, row in enumerate(out) if min(w["top"] for w in row) > table["top"]), len(out)),
+                   [table])
     return out
 
 
@@ -172,22 +218,23 @@ def _lost_ligature(left: str, right: str) -> bool:
 
 # -- reading order --------------------------------------------------------------------------------------------
 
-def _layout(rows: list[Row], page_width: float, depth: int, english: bool) -> list[str]:
-    rows = [r for r in rows if r]
+def _layout(rows: list[Row], page_width: float, depth: int, english: bool, rules: list[Edge]) -> list[str]:
+    rows, segmented = _aligned_tables([r for r in rows if r], english, rules)
     if not rows:
         return []
-    for start, end, x, two_sided in (_gutters(rows) if depth < MAX_DEPTH else []):
+    for start, end, x, two_sided in (_gutters(rows, segmented) if depth < MAX_DEPTH else []):
         run = rows[start:end]
         left = [r for r in ([w for w in row if _centre(w) < x] for row in run) if r]
         right = [r for r in ([w for w in row if _centre(w) >= x] for row in run) if r]
         if two_sided >= MIN_TWO_SIDED_ROWS and _is_text_column(left) and _is_text_column(right):
-            middle = _layout(left, page_width, depth + 1, english) + [""] + _layout(right, page_width, depth + 1, english)
+            middle = (_layout(left, page_width, depth + 1, english, rules) + [""]
+                      + _layout(right, page_width, depth + 1, english, rules))
         elif _is_text_column(right) and _are_side_headings(left, right, page_width):
             middle = _with_side_headings(left, right, english)
         else:
             continue
-        return _join_blocks(_layout(rows[:start], page_width, depth + 1, english), middle,
-                            _layout(rows[end:], page_width, depth + 1, english))
+        return _join_blocks(_layout(rows[:start], page_width, depth + 1, english, rules), middle,
+                            _layout(rows[end:], page_width, depth + 1, english, rules))
     return _render(rows, english)
 
 
@@ -206,12 +253,12 @@ def _centre(word: Word) -> float:
     return (word["x0"] + word["x1"]) / 2
 
 
-def _gutters(rows: list[Row]) -> list[tuple[int, int, float, int]]:
+def _gutters(rows: list[Row], segmented: list[list[Row]]) -> list[tuple[int, int, float, int]]:
     """Candidate gutters, best first: (first row, end row, x, support) for the longest run of rows that no
     segment crosses at x. Support counts the rows with text on both sides, plus, where the columns' lines are
     not level with each other (so most rows hold text of one column only), the rows of the less full side.
-    x is taken from the gaps between segments, and from the left edges of rows that start right of others."""
-    segmented = [_segments(r) for r in rows]
+    x is taken from the gaps between segments, and from the left edges of rows that start right of others.
+    `segmented` holds each row's segments."""
     line = median(max(w["bottom"] for w in r) - min(w["top"] for w in r) for r in rows)
     breaks = {i for i in range(1, len(rows))
               if min(w["top"] for w in rows[i]) - max(w["bottom"] for w in rows[i - 1]) > RUN_BREAK_LINES * line}
@@ -285,10 +332,267 @@ def _render(rows: list[Row], english: bool) -> list[str]:
     out: list[str] = []
     previous_bottom = None
     for row in rows:
+        if _TABLE in row[0]:
+            out = _join_blocks(out, row[0][_TABLE])
+            out.append("")
+            previous_bottom = row[0]["bottom"]
+            continue
         top = min(w["top"] for w in row)
         height = max(w["bottom"] - w["top"] for w in row)
         if previous_bottom is not None and top - previous_bottom > height * 0.9 and out and out[-1]:
             out.append("")
         out.append(_row_text(row, english))
         previous_bottom = max(w["bottom"] for w in row)
+    while out and not out[-1]:
+        out.pop()
     return out
+
+
+# -- tables ---------------------------------------------------------------------------------------------------
+
+def _top(row: Row) -> float:
+    return min(w["top"] for w in row)
+
+
+def _bottom(row: Row) -> float:
+    return max(w["bottom"] for w in row)
+
+
+def _edges(rulings: Sequence[Ruling], min_length: float) -> tuple[list[Edge], list[Edge]]:
+    """Horizontal rules (x0, x1, y), collinear touching pieces joined, and vertical ones (x, top, bottom): strokes,
+    and the sides of rectangles (cell boxes, shaded rows)."""
+    horizontal: list[Edge] = []
+    vertical: list[Edge] = []
+    for x0, top, x1, bottom, box in rulings:
+        if box and x1 - x0 > RULE_THICKNESS and bottom - top > RULE_THICKNESS:
+            horizontal += [(x0, x1, top), (x0, x1, bottom)]
+            vertical += [(x0, top, bottom), (x1, top, bottom)]
+        elif bottom - top <= RULE_THICKNESS:
+            horizontal.append((x0, x1, (top + bottom) / 2))
+        elif x1 - x0 <= RULE_THICKNESS:
+            vertical.append(((x0 + x1) / 2, top, bottom))
+    joined: list[Edge] = []
+    for x0, x1, y in sorted(horizontal, key=lambda e: (round(e[2]), e[0])):
+        if joined and abs(joined[-1][2] - y) <= 1 and x0 <= joined[-1][1] + EDGE_TOLERANCE:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], x1), joined[-1][2])
+        else:
+            joined.append((x0, x1, y))
+    return [e for e in joined if e[1] - e[0] >= min_length], vertical
+
+
+def _ruled_tables(words: list[Word], horizontal: list[Edge], vertical: list[Edge], english: bool) -> list[Word]:
+    """The words with those of each ruled table (drawn by the `horizontal` and `vertical` edges) replaced by one
+    placeholder word holding the table's lines."""
+    groups: list[list[Edge]] = []
+    for edge in sorted(horizontal, key=lambda e: e[2]):
+        group = next((g for g in groups if abs(g[0][0] - edge[0]) <= EDGE_TOLERANCE
+                      and abs(g[0][1] - edge[1]) <= EDGE_TOLERANCE), None)
+        if group is None:
+            groups.append([edge])
+        elif edge[2] - group[-1][2] > 1:
+            group.append(edge)
+    tables = [part for group in groups for part in _connected(group, vertical)]
+    for group in sorted(tables, key=lambda g: g[0][1] - g[0][0]):  # a table inside a box before the box
+        if len(group) < MIN_RULES:
+            continue
+        x0, x1 = group[0][0], group[0][1]
+        inside = [w for w in words if x0 - 1 <= _centre(w) <= x1 + 1 and group[0][2] < _middle(w) < group[-1][2]
+                  and _TABLE not in w]
+        bands = [[w for w in inside if a[2] < _middle(w) < b[2]] for a, b in zip(group, group[1:])]
+        spans = [(a[2], b[2]) for a, b, band in zip(group, group[1:], bands) if band]
+        bands = [band for band in bands if band]
+        inner = [v for v in vertical if x0 + EDGE_TOLERANCE < v[0] < x1 - EDGE_TOLERANCE]
+        table: list[tuple[list[Row], list[float]]] = []
+        for band, (top, bottom) in zip(bands, spans):  # a column rule crosses the whole row
+            bounds = sorted({round(v[0], 1) for v in inner if v[1] <= top + EDGE_TOLERANCE
+                             and v[2] >= bottom - EDGE_TOLERANCE})
+            table.append((_rows(band), bounds))
+        if not inner:
+            bounds = _coverage_bounds([r for rows, _ in table for r in rows])
+            if not _is_data_table([r for rows, _ in table for r in rows], bounds):
+                continue
+            table = [(rows, bounds) for rows, _ in table]
+        # A band holds one row, or rows set apart by gaps; with rules only above and below the header, the body's
+        # rows may also be set close, one line each.
+        table = [(rows, bounds) for band, bounds in table
+                 for rows in _logical_rows(band, bounds, by_first_column=len(table) < MIN_RULES)]
+        lines = _table_lines(table, english)
+        if sum(CELL_SEPARATOR in line for line in lines) < 2:
+            continue  # a box around a text (a code listing under its title bar), not a table
+        placeholder = _placeholder(inside, lines)
+        taken = {id(w) for w in inside}
+        words = [w for w in words if id(w) not in taken] + [placeholder]
+    return words
+
+
+def _connected(group: list[Edge], vertical: list[Edge]) -> list[list[Edge]]:
+    """Where the rules of one width have vertical rules between them, only rules a vertical rule joins belong to
+    one table (a page's header rule is no part of the boxed table further down)."""
+    x0, x1 = group[0][0], group[0][1]
+    sides = [v for v in vertical if x0 - EDGE_TOLERANCE <= v[0] <= x1 + EDGE_TOLERANCE]
+    if not sides:
+        return [group]
+    parts = [[group[0]]]
+    for above, below in zip(group, group[1:]):
+        if any(v[1] <= above[2] + EDGE_TOLERANCE and v[2] >= below[2] - EDGE_TOLERANCE for v in sides):
+            parts[-1].append(below)
+        else:
+            parts.append([below])
+    return parts
+
+
+def _middle(word: Word) -> float:
+    return (word["top"] + word["bottom"]) / 2
+
+
+def _coverage_bounds(rows: list[Row]) -> list[float]:
+    """Column boundaries: the middles of the gaps (wider than a word space) that no word of any row crosses."""
+    spans = sorted((w["x0"], w["x1"], _size(w)) for row in rows for w in row)
+    bounds: list[float] = []
+    if not spans:
+        return bounds
+    right = spans[0][1]
+    for x0, x1, size in spans[1:]:
+        if x0 - right > CELL_GAP_EM * size:
+            bounds.append((right + x0) / 2)
+        right = max(right, x1)
+    return bounds
+
+
+def _column(word: Word, bounds: list[float]) -> int:
+    return sum(_centre(word) >= b for b in bounds)
+
+
+def _is_data_table(rows: list[Row], bounds: list[float], min_columns: int = 2) -> bool:
+    """Enough columns that are neither list markers nor page numbers, and not all of them running text."""
+    lines_by_column: dict[int, list[str]] = {}
+    words_by_column: dict[int, list[int]] = {}
+    for row in rows:
+        cells: dict[int, list[Word]] = {}
+        for word in row:
+            cells.setdefault(_column(word, bounds), []).append(word)
+        for column, cell in cells.items():
+            lines_by_column.setdefault(column, []).append(" ".join(w["text"] for w in cell))
+            words_by_column.setdefault(column, []).append(len(cell))
+    content = [c for c, texts in lines_by_column.items() if not all(_MARKER.match(t) for t in texts)]
+    if len(content) < min_columns:
+        return False
+    return any(median(words_by_column[c]) < TEXT_COLUMN_WORDS for c in content)
+
+
+def _cells(rows: list[Row], bounds: list[float], english: bool) -> list[str]:
+    """The non-empty cells of a table row whose lines are `rows`: each column's pieces of line joined."""
+    cells: list[str] = []
+    for column in range(len(bounds) + 1):
+        pieces = [_row_text(part, english) for part in ([w for w in row if _column(w, bounds) == column]
+                                                        for row in rows) if part]
+        text = ""
+        for piece in pieces:
+            if text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower() \
+                    and is_known_word(text.split()[-1][:-1] + piece.split()[0]):
+                text = text[:-1] + piece  # a word hyphenated at the cell's edge
+            else:
+                text = f"{text} {piece}" if text else piece
+        text = text.replace(CELL_SEPARATOR.strip(), "/")  # a bar inside a cell must not split it
+        if text:
+            cells.append(text)
+    return cells
+
+
+def _logical_rows(lines: list[Row], bounds: list[float], by_first_column: bool = True,
+                  rules: Sequence[Edge] = ()) -> list[list[Row]]:
+    """Lines grouped into table rows: at horizontal `rules` between them; then at gaps wider than a wrapped cell's
+    line spacing, or where there are none (and `by_first_column`), at each line with text in the first column
+    and a cell that does not go on in lower case."""
+    if not lines:
+        return []
+    x0, x1 = min(w["x0"] for row in lines for w in row), max(w["x1"] for row in lines for w in row)
+    cuts = [i for i in range(1, len(lines)) if any(
+        _bottom(lines[i - 1]) - 1 <= y <= _top(lines[i]) + 1 and a < x1 and b > x0 for a, b, y in rules)]
+    if cuts:
+        return [rows for start, end in zip([0, *cuts], [*cuts, len(lines)])
+                for rows in _logical_rows(lines[start:end], bounds, by_first_column)]
+    size = median(_size(w) for row in lines for w in row)
+    gaps = [_top(b) - _bottom(a) > ROW_GAP_EM * size for a, b in zip(lines, lines[1:])]
+    if not any(gaps) and by_first_column:
+        gaps = [any(_column(w, bounds) == 0 for w in row) and not all(
+            w["text"][:1].islower() for w in row if not any(_column(o, bounds) == _column(w, bounds)
+                                                             and o["x0"] < w["x0"] for o in row))
+            for row in lines[1:]]
+    rows = [[lines[0]]]
+    for line, new in zip(lines[1:], gaps):
+        if new:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return rows
+
+
+def _table_lines(table: list[tuple[list[Row], list[float]]], english: bool) -> list[str]:
+    out: list[str] = []
+    for rows, bounds in table:
+        cells = _cells(rows, bounds, english)
+        if cells:
+            out += [CELL_SEPARATOR.join(cells), ""]
+    return out[:-1]
+
+
+def _placeholder(words: list[Word], lines: list[str]) -> Word:
+    """A word standing for a whole table in the reading order: the table's box, its lines already written."""
+    return {"text": CELL_SEPARATOR.strip(), "x0": min(w["x0"] for w in words), "x1": max(w["x1"] for w in words),
+            "top": min(w["top"] for w in words), "bottom": max(w["bottom"] for w in words),
+            "size": median(_size(w) for w in words), "upright": True, _TABLE: lines}
+
+
+def _aligned_tables(rows: list[Row], english: bool, rules: list[Edge]) -> tuple[list[Row], list[list[Row]]]:
+    """The rows with each unruled table (a run of rows whose segments line up in columns; horizontal `rules` may
+    separate its rows) replaced by one row holding its placeholder, and each row's segments."""
+    segmented = [_segments(r) for r in rows]
+    out: list[Row] = []
+    out_segmented: list[list[Row]] = []
+    index = 0
+    while index < len(rows):
+        segs = segmented[index]
+        header = (len(segs) >= MIN_ALIGNED_COLUMNS and _TABLE not in segs[0][0]
+                  and all(len(s) <= MAX_HEADER_WORDS for s in segs)
+                  and (index == 0 or _top(rows[index]) - _bottom(rows[index - 1])
+                       > ROW_GAP_EM * median(_size(w) for w in rows[index])))
+        end = _run_end(rows, segmented, index) if header else index
+        run = rows[index:end]
+        bounds = _coverage_bounds(run) if end - index >= MIN_TABLE_LINES else []
+        if len(bounds) + 1 >= MIN_ALIGNED_COLUMNS and _is_data_table(run, bounds, MIN_ALIGNED_COLUMNS) \
+                and sum(len({_column(w, bounds) for w in row}) >= 2 for row in run) >= MIN_TABLE_LINES:
+            table = [(rows_, bounds) for rows_ in _logical_rows(run, bounds, rules=rules)]
+            out.append([_placeholder([w for row in run for w in row], _table_lines(table, english))])
+            out_segmented.append([out[-1]])
+            index = end
+        else:
+            out.append(rows[index])
+            out_segmented.append(segs)
+            index += 1
+    return out, out_segmented
+
+
+def _run_end(rows: list[Row], segmented: list[list[Row]], start: int) -> int:
+    """The end of the run of rows from `start` whose segments cross none of the gaps between its first row's
+    segments: rows of one segment only close to the row above (a wrapped cell), none after a wide gap."""
+    gaps = [(a[-1]["x1"], b[0]["x0"]) for a, b in zip(segmented[start], segmented[start][1:])]
+    size = median(_size(w) for w in rows[start])
+    end = start + 1
+    while end < len(rows) and _TABLE not in rows[end][0]:
+        gap = _top(rows[end]) - _bottom(rows[end - 1])
+        if gap > MAX_ROW_GAP_EM * size or (len(segmented[end]) == 1 and gap > ROW_GAP_EM * size):
+            break
+        if any(_crosses(s, left, right) for s in segmented[end] for left, right in gaps):
+            break
+        end += 1
+    return end
+
+
+def _crosses(segment: Row, left: float, right: float) -> bool:
+    """A segment runs across the gap from `left` to `right` with no space wider than a word space inside it (cells
+    of a table may be set closer than a segment gap)."""
+    if segment[0]["x0"] > left + 1 or segment[-1]["x1"] < right - 1:
+        return False
+    return not any(b["x0"] - a["x1"] > CELL_GAP_EM * _size(a) and a["x1"] <= right and b["x0"] >= left
+                   for a, b in zip(segment, segment[1:]))
