@@ -1,6 +1,7 @@
 """Page layout from word positions: columns, GAO-style margin side headings, footnote reference marks, lost
-ligature gaps, overprinted text, rotated margin stamps and tables (ruled, boxed and unruled). Each fixture PDF places text runs at given positions
-(generated into tmp_path by `positioned_pdf`, Helvetica, no third-party writer)."""
+ligature gaps, overprinted text, rotated margin stamps and tables (ruled, boxed and unruled). Each fixture PDF
+places text runs, rules and boxes at given positions (generated into tmp_path by `positioned_pdf`, Helvetica, no
+third-party writer)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def _show(size: float, content) -> bytes:
 def positioned_pdf(path: Path, runs: list[Run], rotated: tuple = (), rules: tuple = (), boxes: tuple = ()) -> Path:
     """One page; each run is (x, top, size, content) in points from the top-left; `rotated` runs are set at 90°;
     `rules` are stroked lines and `boxes` stroked rectangles, each (x0, top, x1, bottom)."""
-    ops = [f"0.5 w {x0} {PAGE_HEIGHT - top} m {x1} {PAGE_HEIGHT - bottom} l S".encode() for x0, top, x1, bottom in rules]
+    ops = [f"0.5 w {x0} {PAGE_HEIGHT - top} m {x1} {PAGE_HEIGHT - bottom} l S".encode()
+           for x0, top, x1, bottom in rules]
     ops += [f"0.5 w {x0} {PAGE_HEIGHT - bottom} {x1 - x0} {bottom - top} re S".encode()
             for x0, top, x1, bottom in boxes]
     for x, top, size, content in runs:
@@ -244,7 +246,8 @@ def _table_runs(columns: list[float], top: float, rows: list[list[list[str]]], s
 
 GRID_COLUMNS = [72, 250, 430]
 GRID_ROWS = [[["Recommendation"], ["Addressed to"], ["Timeline"]],
-             [["Adopt a joint results framework", "for both agencies by mid-2025."], ["UNDP and UNICEF"], ["June 2025"]],
+             [["Adopt a joint results framework", "for both agencies by mid-2025."], ["UNDP and UNICEF"],
+              ["June 2025"]],
              [["Fund maintenance of water points."], ["Ministry of Water", "and Sanitation"], ["2026"]],
              [["Train district water officers."], ["Provincial Health", "Directorate"], ["December 2025"]]]
 GRID_LINES = ["Recommendation | Addressed to | Timeline", "",
@@ -297,6 +300,16 @@ def test_two_columns_of_prose_between_page_rules_stay_prose(tmp_path):
     rules = [(72, 50, 540, 50), (72, 82, 540, 82), (72, 730, 540, 730)]
     lines = [line for line in read(positioned_pdf(tmp_path / "ruled_prose.pdf", runs, rules=rules)) if line]
     assert lines == ["Audit of Grant Monitoring in the Region", *LEFT_COLUMN, *RIGHT_COLUMN, "Page 3"]
+
+
+def test_columns_of_prose_framed_by_rules_stay_prose(tmp_path):
+    # An audit's highlights page: a frame, a title band and two columns of prose with a vertical rule between them.
+    runs = [(72, 60, 14, "Audit of Grant Monitoring in the Region")]
+    runs += lines_at(72, 100, LEFT_COLUMN) + lines_at(320, 100, RIGHT_COLUMN)
+    rules = [(66, 50, 560, 50), (66, 85, 560, 85), (66, 160, 560, 160), (310, 85, 310, 160), (66, 50, 66, 160),
+             (560, 50, 560, 160)]
+    lines = [line for line in read(positioned_pdf(tmp_path / "highlights.pdf", runs, rules=rules)) if line]
+    assert lines == ["Audit of Grant Monitoring in the Region", *LEFT_COLUMN, *RIGHT_COLUMN]
 
 
 def test_a_boxed_paragraph_is_not_a_table(tmp_path):

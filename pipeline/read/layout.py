@@ -68,10 +68,13 @@ MAX_DEPTH = 3
 RULE_THICKNESS = 2.0
 MIN_RULE_SHARE = 0.2
 EDGE_TOLERANCE = 3.0
-# Fewest horizontal rules of a ruled table (a header band and one row); fewer only box a text.
+# Fewest horizontal rules of a ruled table (a header band and one row); fewer only box a text. From this many
+# bands with text on, the rules set every row apart (fewer: rules above and below the header only).
 MIN_RULES = 3
-# Fewest columns of an unruled table (two aligned columns are as often a label list, an acronym list or a fact
-# box, which read well as they are), and fewest of its lines with text in two columns or more.
+RULED_ROWS = 3
+# Fewest columns of an unruled table, item numbers and page numbers not counted (two aligned columns are as often
+# a label list, an acronym list, a fact box or a contents page, which read well as they are), and fewest of its
+# lines with text in two columns or more.
 MIN_ALIGNED_COLUMNS = 3
 MIN_TABLE_LINES = 3
 # Inside a table, a vertical gap wider than this many font sizes separates rows (lines of one wrapped cell sit
@@ -391,38 +394,43 @@ def _ruled_tables(words: list[Word], horizontal: list[Edge], vertical: list[Edge
             groups.append([edge])
         elif edge[2] - group[-1][2] > 1:
             group.append(edge)
-    tables = [part for group in groups for part in _connected(group, vertical)]
+    tables = [part for group in groups for part in _connected(group, vertical) if len(part) >= MIN_RULES]
     for group in sorted(tables, key=lambda g: g[0][1] - g[0][0]):  # a table inside a box before the box
-        if len(group) < MIN_RULES:
-            continue
         x0, x1 = group[0][0], group[0][1]
         inside = [w for w in words if x0 - 1 <= _centre(w) <= x1 + 1 and group[0][2] < _middle(w) < group[-1][2]
                   and _TABLE not in w]
-        bands = [[w for w in inside if a[2] < _middle(w) < b[2]] for a, b in zip(group, group[1:])]
-        spans = [(a[2], b[2]) for a, b, band in zip(group, group[1:], bands) if band]
-        bands = [band for band in bands if band]
-        inner = [v for v in vertical if x0 + EDGE_TOLERANCE < v[0] < x1 - EDGE_TOLERANCE]
-        table: list[tuple[list[Row], list[float]]] = []
-        for band, (top, bottom) in zip(bands, spans):  # a column rule crosses the whole row
-            bounds = sorted({round(v[0], 1) for v in inner if v[1] <= top + EDGE_TOLERANCE
-                             and v[2] >= bottom - EDGE_TOLERANCE})
-            table.append((_rows(band), bounds))
-        if not inner:
-            bounds = _coverage_bounds([r for rows, _ in table for r in rows])
-            if not _is_data_table([r for rows, _ in table for r in rows], bounds):
-                continue
-            table = [(rows, bounds) for rows, _ in table]
-        # A band holds one row, or rows set apart by gaps; with rules only above and below the header, the body's
-        # rows may also be set close, one line each.
-        table = [(rows, bounds) for band, bounds in table
-                 for rows in _logical_rows(band, bounds, by_first_column=len(table) < MIN_RULES)]
-        lines = _table_lines(table, english)
-        if sum(CELL_SEPARATOR in line for line in lines) < 2:
-            continue  # a box around a text (a code listing under its title bar), not a table
-        placeholder = _placeholder(inside, lines)
-        taken = {id(w) for w in inside}
-        words = [w for w in words if id(w) not in taken] + [placeholder]
+        lines = _ruled_table(group, inside, [v for v in vertical if x0 + EDGE_TOLERANCE < v[0] < x1 - EDGE_TOLERANCE],
+                             english)
+        if lines:
+            taken = {id(w) for w in inside}
+            words = [w for w in words if id(w) not in taken] + [_placeholder(inside, lines)]
     return words
+
+
+def _ruled_table(rules: list[Edge], words: list[Word], inner: list[Edge], english: bool) -> list[str] | None:
+    """The lines of the table whose horizontal `rules` and `inner` vertical rules hold `words`, or None when they
+    only frame text (a box, a page's frame, columns of prose between rules)."""
+    table: list[tuple[list[Row], list[float]]] = []
+    for above, below in zip(rules, rules[1:]):
+        band = [w for w in words if above[2] < _middle(w) < below[2]]
+        if band:  # the band's columns: the vertical rules that cross it whole
+            table.append((_rows(band), sorted({round(v[0], 1) for v in inner if v[1] <= above[2] + EDGE_TOLERANCE
+                                                and v[2] >= below[2] - EDGE_TOLERANCE})))
+    every_row = [r for rows, _ in table for r in rows]
+    if not inner:
+        table = [(rows, _coverage_bounds(every_row)) for rows, _ in table]
+    if len(table) < RULED_ROWS or not inner:
+        # Rules that do not set rows apart may frame columns of prose (a report's highlights page) or a box.
+        if not _is_data_table(every_row, max(table, key=lambda band: len(band[0]))[1] if table else []):
+            return None
+    # A band holds one row, or rows set apart by gaps; with rules only above and below the header, the body's
+    # rows may also be set close, one line each.
+    table = [(rows, bounds) for band, bounds in table
+             for rows in _logical_rows(band, bounds, by_first_column=len(table) < RULED_ROWS)]
+    lines = _table_lines(table, english)
+    if sum(CELL_SEPARATOR in line for line in lines) < 2:
+        return None  # a box around a text (a code listing under its title bar), not a table
+    return lines
 
 
 def _connected(group: list[Edge], vertical: list[Edge]) -> list[list[Edge]]:
