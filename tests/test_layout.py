@@ -35,11 +35,15 @@ def _show(size: float, content) -> bytes:
     return b" ".join(ops)
 
 
-def positioned_pdf(path: Path, runs: list[Run], rotated: tuple = (), rules: tuple = (), boxes: tuple = ()) -> Path:
+def positioned_pdf(path: Path, runs: list[Run], rotated: tuple = (), rules: tuple = (), boxes: tuple = (),
+                   fills: tuple = ()) -> Path:
     """One page; each run is (x, top, size, content) in points from the top-left; `rotated` runs are set at 90°;
-    `rules` are stroked lines and `boxes` stroked rectangles, each (x0, top, x1, bottom)."""
-    ops = [f"0.5 w {x0} {PAGE_HEIGHT - top} m {x1} {PAGE_HEIGHT - bottom} l S".encode()
-           for x0, top, x1, bottom in rules]
+    `rules` are stroked lines, `boxes` stroked rectangles and `fills` grey filled ones (a word processor draws
+    cell borders as thin filled rectangles), each (x0, top, x1, bottom)."""
+    ops = [f"0.9 g {x0} {PAGE_HEIGHT - bottom} {x1 - x0} {bottom - top} re f 0 g".encode()
+           for x0, top, x1, bottom in fills]
+    ops += [f"0.5 w {x0} {PAGE_HEIGHT - top} m {x1} {PAGE_HEIGHT - bottom} l S".encode()
+            for x0, top, x1, bottom in rules]
     ops += [f"0.5 w {x0} {PAGE_HEIGHT - bottom} {x1 - x0} {bottom - top} re S".encode()
             for x0, top, x1, bottom in boxes]
     for x, top, size, content in runs:

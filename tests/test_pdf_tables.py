@@ -36,15 +36,21 @@ def _annex(tmp_path, style: str):
     table, tops = _table_runs(COLUMNS, 130, ROWS)
     runs += table + [(72, tops[-1] + 24, 10, "The management response to each recommendation is in Annex 3.")]
     edges = [*COLUMNS, RIGHT]
-    rules = boxes = ()
+    rules = boxes = fills = ()
     if style == "ruled":
         rules = [(72, y, RIGHT, y) for y in tops] + [(x, tops[0], x, tops[-1]) for x in edges]
     elif style == "boxed":
         boxes = [(x0, top, x1, bottom) for top, bottom in zip(tops, tops[1:]) for x0, x1 in zip(edges, edges[1:])]
-    return positioned_pdf(tmp_path / f"annex_{style}.pdf", runs, rules=rules, boxes=boxes)
+    elif style == "word processor":  # a shaded header; each cell's borders thin filled rectangles of their own
+        fills = [(72, tops[0], RIGHT, tops[1])]
+        for top, bottom in zip(tops, tops[1:]):
+            for x0, x1 in zip(edges, edges[1:]):
+                fills += [(x0, top - 0.25, x1, top + 0.25), (x0, bottom - 0.25, x1, bottom + 0.25),
+                          (x0 - 0.25, top, x0 + 0.25, bottom), (x1 - 0.25, top, x1 + 0.25, bottom)]
+    return positioned_pdf(tmp_path / f"annex_{style}.pdf", runs, rules=rules, boxes=boxes, fills=fills)
 
 
-@pytest.mark.parametrize("style", ["ruled", "boxed", "unruled"])
+@pytest.mark.parametrize("style", ["ruled", "boxed", "word processor", "unruled"])
 def test_each_row_of_a_pdf_recommendations_table_is_a_recommendation_with_its_audience(tmp_path, style):
     result = process_file(tmp_path, _annex(tmp_path, style))
     assert [(r.audience, r.text) for r in result.recommendations] == EXPECTED
