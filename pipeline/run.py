@@ -4,8 +4,6 @@ worker processes -> resolve, tabulate -> validate -> publish, recording the run.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, s
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
-from pipeline.report.build import PageWriters
+from pipeline.report.build import PageWriters, writer_count
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
@@ -116,8 +114,8 @@ def _page_writers(workers: int | None, extracted: int) -> PageWriters | None:
     """Processes for the report's new document pages, started now when this run extracted several documents
     (pages to write) and may use more than one process: they load their libraries while the tables are built,
     validated and written, instead of after."""
-    count = min(workers or os.cpu_count() or 1, extracted)
-    if count < 2 or multiprocessing.current_process().daemon:
+    count = writer_count(workers, extracted)
+    if count < 2:
         return None
     try:
         return PageWriters(count)

@@ -39,7 +39,7 @@ _POLL_S = 0.2
 WORKER_RECYCLE_MB = 100
 # ... and after this many documents, whatever its memory.
 WORKER_MAX_DOCUMENTS = 500
-# A PDF is read by several workers at once (each reading a run of its pages, one then finishing it) when the
+# A PDF is read by several workers at once (each reading every n-th page, one then finishing it) when the
 # documents waiting after it would leave workers idle, it is at least this large, and it has at least
 # SPLIT_MIN_PAGES pages: reading dominates a long PDF's cost, and one document per worker would leave the other
 # cores idle on a run of one long report.

@@ -119,8 +119,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     if writers is not None and len(jobs) > 1:
         written = writers.map(jobs)
     else:
-        pool_size = min(workers or os.cpu_count() or 1, len(jobs))
-        if pool_size > 1 and not multiprocessing.current_process().daemon:  # a daemonic one may not have children
+        pool_size = writer_count(workers, len(jobs))
+        if pool_size > 1:
             with PageWriters(pool_size) as own_writers:
                 written = own_writers.map(jobs)
         else:
@@ -143,6 +143,14 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
 
 
 # -- writing document pages, here or in worker processes ----------------------------------------------------
+
+def writer_count(workers: int | None, pages: int) -> int:
+    """How many processes should write `pages` document pages: one per worker (default one per core), no more
+    than pages; 1 (in this process) in a daemonic process, which may not have children."""
+    if multiprocessing.current_process().daemon:
+        return 1
+    return max(1, min(workers or os.cpu_count() or 1, pages))
+
 
 class PageWriters:
     """Processes writing document pages (independent of each other; rendering a page's images is most of their
