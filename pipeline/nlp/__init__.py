@@ -39,7 +39,7 @@ def build_nlp() -> Language:
     """spacy.blank('en') + sentencizer + organisation gazetteer + organisation shapes + figures."""
     import spacy
 
-    from pipeline.nlp import components  # noqa: F401  (registers the component factories)
+    from pipeline.nlp import components, figures  # noqa: F401  (registers the component factories)
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
