@@ -99,10 +99,8 @@ def test_measures_and_durations():
     ("The school feeding pilot served between 350 and 500 children in each district.",
      "between 350 and 500 children", 350, 500, "count"),
     ("Most grants ran for 5-10 years.", "5-10 years", 5, 10, "years"),
-    ("Participation rose from 20 to 35 percent.", "from 20 to 35 percent", 20, 35, "percent"),
-    ("The budget grew from $2 million to $3.5 million.", "from $2 million to $3.5 million", 2_000_000,
-     3_500_000, "USD"),
     ("Each award was worth $1–2 million.", "$1–2 million", 1_000_000, 2_000_000, "USD"),
+    ("Cohorts ranged from 25 to 40 trainees.", "from 25 to 40 trainees", 25, 40, "count"),
 ])
 def test_ranges_give_value_and_value_max(sentence, text, value, value_max, unit):
     figure = only_figure(sentence)
@@ -111,6 +109,43 @@ def test_ranges_give_value_and_value_max(sentence, text, value, value_max, unit)
 
 def test_a_descending_pair_is_not_a_range():
     assert all(f.value_max is None for f in figures_in("The ratio of 10 to 5 staff members was kept."))
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Participation rose from 20 to 35 percent.", [("20", 20, "percent", None), ("35 percent", 35, "percent", None)]),
+    ("The budget grew from $2 million to $3.5 million.",
+     [("$2 million", 2_000_000, "USD", None), ("$3.5 million", 3_500_000, "USD", None)]),
+    ("Youth unemployment fell from 28.4% to 22.1% over the period.",
+     [("28.4%", 28.4, "percent", None), ("22.1%", 22.1, "percent", None)]),
+    ("Staff numbers were cut from 120 to 95 employees after the review.",
+     [("120", 120, "count", "employees"), ("95 employees", 95, "count", "employees")]),
+    ("Enrolment increased from 45,000 to 61,000 pupils between 2019 and 2022.",
+     [("45,000", 45_000, "count", "pupils"), ("61,000 pupils", 61_000, "count", "pupils")]),
+])
+def test_a_change_from_one_value_to_another_is_two_figures_not_a_range(sentence, figures):
+    found = figures_in(sentence)
+    assert [(f.text, f.value, f.unit, f.counted) for f in found] == figures
+    assert all(f.value_max is None for f in found)
+
+
+def test_a_scaled_amount_to_a_plain_number_is_no_range():
+    found = figures_in("In 2020 the ministry allocated KZT 2.5 billion to 1,500 NGOs through social contracts.")
+    assert [(f.text, f.value, f.value_max, f.unit, f.counted) for f in found] == [
+        ("KZT 2.5 billion", 2_500_000_000, None, "KZT", None), ("1,500 NGOs", 1_500, None, "count", "NGOs")]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "counted"), [
+    ("About 3 in 10 households lack safe water.", "3 in 10 households", 3, "households"),
+    ("The facility now serves 7 out of 10 districts in the province.", "7 out of 10 districts", 7, "districts"),
+    ("Two in five respondents had no bank account.", "Two in five respondents", 2, "respondents"),
+])
+def test_a_proportion_counts_its_first_number_only(sentence, text, value, counted):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.counted) == (text, value, counted)
+
+
+def test_the_base_of_a_proportion_is_no_count():
+    assert figures_in("One in five children under five is stunted.") == []
 
 
 # -- qualifiers ---------------------------------------------------------------------------------------------

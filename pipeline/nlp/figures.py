@@ -67,15 +67,22 @@ class Figures:
         cur = _alternation(self.currency_prefix)
         scale = _alternation(self.scales)
         word_numbers = _alternation(self.number_words)
-        self.pattern = re.compile(
-            rf"(?<![\w.,/#@&+:)\]”’–—-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
-            rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
-            rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?"
-            rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
-            rf"(?:\s?(?:-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER})(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?"
-            rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
-            rf"(?![\w%]|[.,]\d)"
-        )
+        first = (rf"(?<![\w.,/#@&+:)\]”’–—-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
+                 rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
+                 rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?")
+        second = (rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
+                  rf"(?:\s?(?P<joiner>-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER})"
+                  rf"(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?")
+        last = r"(?P<pct>\s?(?:%|percent\b|per cent\b))?(?![\w%]|[.,]\d)"
+        self.pattern = re.compile(first + second + last)
+        # The first number of a match that is no range, on its own: the same groups, the second number's never set.
+        self.single = re.compile(first + r"(?:(?P<pct1>(?!))(?P<joiner>(?!))(?P<num2>(?!))(?P<scale2>(?!)))?" + last)
+        self.change_verb = re.compile(rf"(?i)\b(?:{_alternation(lexicon['change_verbs'])})\b[^.;:\d]{{0,40}}$")
+        ratio = rf"(?:{_alternation(lexicon['ratio_joiners'])})\s+(?:\d{{1,3}}|(?i:{word_numbers}))"
+        self.ratio_after = re.compile(rf"^\s+{ratio}\s+(?=[a-z])")
+        # "one" is no figure on its own (pronoun, article) but does open a proportion: "one in five children".
+        self.ratio_before = re.compile(rf"(?:\b\d{{1,3}}|(?i:\b(?:one|{word_numbers})))\s+"
+                                       rf"(?:{_alternation(lexicon['ratio_joiners'])})\s+$")
         self.suffix_currency = re.compile(rf"^\s(?P<unit>{_alternation(self.currency_suffix)})\b")
         self.suffix_measure = re.compile(rf"^\s?(?P<unit>{_alternation(self.measures)})(?![\w])")
         self.suffix_time = re.compile(rf"^\s(?P<unit>{_alternation(self.times)})\b", re.IGNORECASE)
@@ -92,18 +99,71 @@ class Figures:
         text = doc.text
         masked = self._mask(text)
         spans = []
-        for match in self.pattern.finditer(masked):
-            figure = self._figure(text, match)
-            if figure is None:
-                continue
-            start, end, info = figure
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                # The figure's own characters: a token may run on past it ("2.6%(1)" is one token).
-                span._.figure = {**info, "start_char": start, "end_char": end}
-                spans.append(span)
+        position = 0
+        while (match := self.pattern.search(masked, position)) is not None:
+            position = match.end()
+            if match.group("num2") and self._not_a_range(text, match):
+                if self._is_change(text, match):  # "fell from 28.4% to 22.1%": two figures of one thing
+                    figures = self._change(text, match)
+                else:  # "KZT 2.5 billion to 1,500 NGOs": the first figure, then read on from its end
+                    match = self.single.match(masked, match.start())
+                    position = match.end()
+                    figures = [self._figure(text, match)]
+            else:
+                figures = [self._figure(text, match)]
+            for figure in figures:
+                if figure is None:
+                    continue
+                start, end, info = figure
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    # The figure's own characters: a token may run on past it ("2.6%(1)" is one token).
+                    span._.figure = {**info, "start_char": start, "end_char": end}
+                    spans.append(span)
         doc.spans["figures"] = spans
         return doc
+
+    def _not_a_range(self, text: str, match: re.Match[str]) -> bool:
+        """Two numbers joined by 'to' that are no range: a change ('rose from 45,000 to 61,000 pupils', 'fell from
+        28.4% to 22.1%'), or a scaled amount and a plain number ('KZT 2.5 billion to 1,500 NGOs': a range's scale
+        sits on its second number or on both)."""
+        if match.group("joiner") != "to":
+            return False
+        if match.group("scale") and not match.group("scale2"):
+            return True
+        return self._is_change(text, match)
+
+    def _is_change(self, text: str, match: re.Match[str]) -> bool:
+        """'from X to Y' after a verb of change, or falling: the value before and after, not a range."""
+        if (match.group("between") or "").lower() != "from":
+            return False
+        first, second = self._value(match.group("num")), self._value(match.group("num2"))
+        if first is not None and second is not None and second < first:
+            return True
+        return self.change_verb.search(text[max(0, match.start() - 60): match.start()]) is not None
+
+    def _change(self, text: str, match: re.Match[str]) -> list[tuple[int, int, dict] | None]:
+        """The two figures of a change: the second as the whole match would read as a range (its unit and counted
+        noun), the first with the same unit and noun but its own value, span and qualifier."""
+        whole = self._figure(text, match, as_range=False)
+        if whole is None:
+            return []
+        _, end, info = whole
+        first_end = max(match.end(group) for group in ("num", "scale", "pct1") if match.group(group))
+        first_start = match.start("cur") if match.group("cur") else match.start("num")
+        second_start = match.start("num2")
+        cur = match.group("cur")
+        if cur and text[max(0, second_start - len(cur) - 1): second_start].strip() == cur:
+            second_start = text.rindex(cur, 0, second_start)
+        first_value = self._value(match.group("num")) * (self._scale(match.group("scale") or match.group("scale2")) or 1)
+        first = {**info, "value": float(first_value), "value_max": None}
+        second = {**info, "value": info["value_max"], "value_max": None, "qualifier": None}
+        return [(first_start, first_end, first), (second_start, end, second)]
+
+    def _scale(self, word: str | None) -> float | None:
+        if not word:
+            return None
+        return self.scales.get(word, self.scales.get(word.lower()))
 
     @staticmethod
     def _mask(text: str) -> str:
@@ -112,7 +172,9 @@ class Figures:
             text = pattern.sub(lambda m: "#" * len(m.group(0)), text)
         return text
 
-    def _figure(self, text: str, match: re.Match[str]) -> tuple[int, int, dict] | None:
+    def _figure(self, text: str, match: re.Match[str], as_range: bool = True) -> tuple[int, int, dict] | None:
+        """One figure from a match; with as_range=False two numbers that fall ('from 120 to 95 staff') are kept,
+        as a change's before and after."""
         raw = match.group("num")
         value = self._value(raw)
         if value is None:
@@ -125,20 +187,20 @@ class Figures:
         after = text[end: end + 80]
         if not spelled and self._is_date_or_marker(raw, match, before, after):
             return None
-        scale = self.scales.get(match.group("scale") or "", None) if match.group("scale") else None
-        if match.group("scale") and match.group("scale") not in self.scales:
-            scale = self.scales.get(match.group("scale").lower())
+        scale = self._scale(match.group("scale"))
         value_max = self._value(match.group("num2")) if match.group("num2") else None
         if value_max is not None and match.group("scale2"):
-            value_max *= self.scales.get(match.group("scale2"), self.scales.get(match.group("scale2").lower(), 1))
-            scale = scale or self.scales.get(match.group("scale2"), self.scales.get(match.group("scale2").lower()))
+            value_max *= self._scale(match.group("scale2")) or 1
+            scale = scale or self._scale(match.group("scale2"))
             value *= scale or 1
         elif scale:
             value *= scale
             if value_max is not None:
                 value_max *= scale
-        if value_max is not None and value_max <= value:
+        if as_range and value_max is not None and value_max <= value:
             return None  # "2016-2015", "10 to 5": not a range
+        if self.ratio_before.search(before) and not (match.group("cur") or match.group("pct")):
+            return None  # the 10 of "3 in 10 households": a proportion's base, not a count of its own
         unit, counted, qualifier_after = None, None, None
         if match.group("cur"):
             unit = self.currency_prefix[match.group("cur")]
@@ -152,7 +214,7 @@ class Figures:
             unit, end = self.times[m.group("unit").lower()], end + m.end()
         else:
             trailing = self.trailing_qualifier.match(after)
-            partitive = self.partitive.match(after) if trailing is None else None
+            partitive = (self.partitive.match(after) or self.ratio_after.match(after)) if trailing is None else None
             skip = trailing.end() if trailing else partitive.end() if partitive else 0
             counted, counted_end = self._counted(text, end + skip)
             if trailing is not None and counted is not None:
