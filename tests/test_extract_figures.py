@@ -38,6 +38,17 @@ def test_money_with_symbols_codes_and_scale_words(sentence, text, value, unit):
     assert money[0].prov.rule == "figure_money"
 
 
+def test_currency_names_after_the_amount():
+    found = figures_in("Works were estimated at 3.4 billion CFA francs, and 12 million Ugandan shillings went to fees.")
+    assert [(f.text, f.value, f.unit, f.counted) for f in found] == [
+        ("3.4 billion CFA francs", 3_400_000_000, "XOF", None), ("12 million Ugandan shillings", 12_000_000, "UGX", None)]
+
+
+def test_a_spelled_out_percentage_at_a_sentence_start():
+    found = figures_in("Forty-two percent of women and 38% of men reported higher incomes.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("Forty-two percent", 42, "percent"), ("38%", 38, "percent")]
+
+
 def test_two_amounts_in_one_sentence_are_two_figures():
     found = figures_in("The fund disbursed US$ 250,000 in grants and €3.5 million in loans.")
     assert [(f.text, f.unit) for f in found] == [("US$ 250,000", "USD"), ("€3.5 million", "EUR")]

@@ -238,8 +238,8 @@ class Figures:
             elif not match.group("scale") and not self._agrees(value, counted):
                 return None  # "Flight 610 accident", "(GAGAS) 1 outlines", "14 CFR": an id or a marker, no count
             unit, end = "count", counted_end
-        if spelled and unit in ("percent",) or (spelled and match.group("cur")):
-            return None
+        if spelled and match.group("cur"):
+            return None  # "$ two": no amount is written so; a spelled percentage ("Forty-two percent") is kept
         qualifier = qualifier_after
         if (q := self.qualifier.search(before)) is not None:
             qualifier = self.qualifiers[q.group("q").lower()] if q.group("q").lower() in self.qualifiers \
