@@ -28,6 +28,7 @@ def only_figure(text: str):
     ("The trust fund disbursed US$ 250,000 to partners.", "US$ 250,000", 250_000, "USD"),
     ("Germany contributed €3.5 million to the basket fund.", "€3.5 million", 3_500_000, "EUR"),
     ("The ministry allocated 120 million tenge to school meals.", "120 million tenge", 120_000_000, "KZT"),
+    ("Each winner received up to 3 million soums.", "3 million soums", 3_000_000, "UZS"),
     ("The mission spent $717,754 on 95 small grants.", "$717,754", 717_754, "USD"),
     ("Core costs were £2.3m over the period.", "£2.3m", 2_300_000, "GBP"),
 ])
