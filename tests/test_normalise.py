@@ -103,6 +103,17 @@ def test_lost_ligatures_are_restored(damaged, repaired):
     assert doc.repairs["ligatures"] == 1
 
 
+def test_a_contraction_tail_standing_alone_lost_its_ligature():
+    doc = norm("The plan sets ve priority areas to ll the gaps.")
+    assert doc.text == "The plan sets five priority areas to fill the gaps."
+    assert doc.repairs["ligatures"] == 2
+
+
+@pytest.mark.parametrize("text", ["We've seen it and they'll say so.", "We ve seen it and they ll say so."])
+def test_a_contraction_tail_after_its_pronoun_is_left_alone(text):
+    assert norm(text).text == text
+
+
 def test_ordinary_words_are_never_altered():
     text = ("The auditors noted that staff filed eight late reports on traffic, profit and loss, and fish stocks. "
             "Field teams in Naryn and Osh used a fine mesh, an ice box and a lime wash; the site lead said the "

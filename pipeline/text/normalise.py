@@ -45,6 +45,9 @@ MAX_SPACED_PIECES = 24
 # A capitalised word is repaired only if it is this rare as it stands (a name such as "Nance" is commoner) and
 # the repair is a common word (Zipf 4: "Specific", "Office"); the same holds for the part after a prefix.
 DAMAGED_MAX_ZIPF = 1.0
+# Words that English text has almost only as a contraction's tail after an apostrophe ("we've", "they'll");
+# wordfreq counts them as frequent words, so standing alone they would never look damaged.
+CONTRACTION_TAILS = frozenset({"ve", "ll"})
 CAPITALISED_REPAIR_MIN_ZIPF = 4.0
 # A document's usual long line is this percentile of its line lengths (lines of at least FULL_LINE_MIN_WORDS
 # words); a line at least FULL_LINE_SHARE of it long was wrapped by the layout, so a blank line after it may be
@@ -82,6 +85,9 @@ _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 # Runs of letter groups separated by one or two spaces, on one line: where letter-spaced words hide.
 _SPACED_RUN = re.compile(r"(?<![\w-])[A-Za-z]+(?: {1,2}[A-Za-z]+)+(?![\w-])")
 _SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
+_APOSTROPHES = frozenset("'’‘`´")
+_CONTRACTION_HOSTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "who", "that", "there", "what", "would",
+                                "could", "should", "might", "must"})
 # The other parts of a hyphenated compound around a word ("Not-for-" before "Prot").
 _COMPOUND_LEFT = re.compile(r"(?<![\w-])(?:[A-Za-z]+-)+\Z")
 _COMPOUND_RIGHT = re.compile(r"(?:-[A-Za-z]+)+")
@@ -396,6 +402,14 @@ def _consistent_case(pieces: list[str]) -> bool:
 
 def _repair_ligature(match: re.Match[str]) -> str | None:
     word = match.group(0)
+    if word in CONTRACTION_TAILS:
+        # "on ve priority areas": common only as the tail of a contraction ("we've"), so standing alone it is a
+        # word that lost its ligature ("five"), unless a lost apostrophe left it after its pronoun ("we ve").
+        before = match.string[max(0, match.start() - 12):match.start()]
+        host = before.split()[-1].lower() if before.split() else ""
+        if before[-1:] in _APOSTROPHES or host in _CONTRACTION_HOSTS:
+            return None
+        return _best_insertion(word, CAPITALISED_REPAIR_MIN_ZIPF)
     if word[:1].isupper():
         # Capitalised: only a sentence-initial common word ("Specically"), never a name ("Nance", "Ofr"). Beside
         # a prefix or a function word in a title-case compound ("Non-Prot", "Not-for-Prot") it is no name, so a
