@@ -21,6 +21,9 @@ HEADING_MAX_CHARS = 100
 HEADING_MAX_WORDS = 12
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])")
+# "III. Testing and shared arrangements", "4.2 Value for money": a chapter number in Roman numerals or a numbered
+# subsection marks a title even in sentence case (a list is numbered "1." or "i.", not "III." or "4.2").
+_CHAPTER_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|[IVX]{1,5}\.)\s+(?=[A-Z])")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with under via de du des la le et".split())
 _TERMINAL = (".", ",", ";", "!", "?")
@@ -41,6 +44,13 @@ _OPEN_END = re.compile(r"[a-z]$|" + _JOINING_END.pattern)
 def _section_words() -> frozenset[str]:
     lines = (PACKAGE_DIR / "text" / "data" / "section_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def opens_report_section(line: str) -> bool:
+    """A title that opens a part of the report by its first word ('Conclusions', 'Annex 2. People met',
+    'Lessons learned'), its number left aside."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", _SECTION_NUMBER.sub("", line.strip()))
+    return bool(words) and words[0].lower() in _section_words()
 
 
 @dataclass
@@ -69,7 +79,8 @@ def is_heading_line(line: str, standalone: bool) -> bool:
         return len(words) <= 8 and not _PRONOUN_START.match(body)
     if not standalone:
         return False
-    return len(words) <= 3 or capitalised >= 0.6 * max(1, len(content)) or words[0].lower() in _section_words()
+    return len(words) <= 3 or capitalised >= 0.6 * max(1, len(content)) or words[0].lower() in _section_words() \
+        or bool(_CHAPTER_NUMBER.match(text))
 
 
 def split_blocks(doc: NormalisedDocument) -> list[Block]:
