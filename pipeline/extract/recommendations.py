@@ -34,6 +34,7 @@ from functools import lru_cache, partial
 from pipeline.config import PATTERNS_DIR
 from pipeline.extract import ParsedDocument, provenance, squash
 from pipeline.records import Block, Recommendation
+from pipeline.structure import opens_report_section
 from pipeline.text.normalise import CELL_SEPARATOR
 
 # A section ends after this many consecutive blocks that hold no recommendation.
@@ -56,15 +57,20 @@ RESTATEMENT_MIN_WORDS = 6
 # repeat their words).
 SAME_NUMBER_SHARE = 0.5
 # When spans overlap, the more specific rule wins.
-RULE_PRIORITY = {"rec_table": 5, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
+RULE_PRIORITY = {"rec_table": 5, "rec_response_table": 1, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
 _CLOSING_NOTE = re.compile(r"\(([^()]{2,80})\)[.;]?\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
 # "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
 _TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
+_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-Z]")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
+# "For USAID/Uganda", "To the Board": a label naming its audience by a name, with no audience word in it.
+_FOR_NAME = re.compile(r"^(?:[Ff]or|[Tt]o)\s+(?:the\s+)?[A-Z]")
+# "FCDO", "USAID/Uganda", "UNICEF and WFP": a label that is an organisation's acronym (or two).
+_ACRONYM_LABEL = re.compile(r"^[A-Z]{2,8}(?:/[A-Z][\w-]+)?(?:\s+(?:and|&)\s+[A-Z]{2,8}(?:/[A-Z][\w-]+)?)?$")
 # "Ministry of X (https://x.gov)", "X NGO - www.x.org": the address is not part of the name.
 _ADDRESS = re.compile(r"[\s(–-]*(?:https?://|www\.)\S*[)\s]*|\((?:[\w-]+\.)+[a-z]{2,}/?\S*\)", re.IGNORECASE)
 _FRAMING = re.compile(r"\b(?:(?:we|gao|oig|the board)\s+(?:also\s+|further\s+)?(?:are\s+)?recommend(?:s|ing)?"
@@ -93,6 +99,9 @@ class _Rules:
     verbs: frozenset[str]
     recommendation_column: re.Pattern[str]
     audience_column: re.Pattern[str]
+    response_column: re.Pattern[str]
+    section_label: re.Pattern[str]
+    hindsight: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -104,14 +113,16 @@ def _rules() -> _Rules:
 
     return _Rules(any_of("section_headings"), any_of("not_section_headings"), re.compile(data["label"]),
                   re.compile(data["marker"], re.IGNORECASE), any_of("audience_terms"), any_of("prose_cues"),
-                  any_of("meta_sentences"), re.compile(data["responses"], re.IGNORECASE), any_of("reported"),
+                  any_of("meta_sentences"), any_of("responses"), any_of("reported"),
                   re.compile(data["formal"]), re.compile(data["addressee_subject"]),
                   re.compile(data["addressee_common_noun"]), re.compile(data["not_note_audience"], re.IGNORECASE),
                   re.compile(data["addressed_to"], re.IGNORECASE | re.MULTILINE), re.compile(data["lead_in_audience"]),
                   re.compile(rf"\b(?:{'|'.join(data['not_audience_words'])})", re.IGNORECASE),
                   frozenset(data["recommending_verbs"]),
                   re.compile(data["table_recommendation_column"], re.IGNORECASE),
-                  re.compile(data["table_audience_column"], re.IGNORECASE))
+                  re.compile(data["table_audience_column"], re.IGNORECASE),
+                  re.compile(data["table_response_column"], re.IGNORECASE), re.compile(data["section_label"]),
+                  re.compile(data["hindsight"], re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -140,9 +151,19 @@ def audience_label(text: str) -> str | None:
         return None  # "Agency Comments and Our Evaluation" is the next section, not an audience
     if _rules().label.match(label) or is_recommendation_heading(label):
         return None
-    if text.strip().endswith(":") or _rules().audience.search(label):
+    if text.strip().endswith(":") or _rules().audience.search(label) or _FOR_NAME.match(label) \
+            or _ACRONYM_LABEL.match(label):
         return _LABEL_PREFIX.sub("", label)
     return None
+
+
+def _audience_line(block: Block) -> bool:
+    """A heading, or a short line the layout left as a paragraph that names an audience the way a heading does
+    ('For the implementing partner'): no sentence punctuation, opened by 'For' or 'To'."""
+    text = block.text.strip()
+    return block.kind == "heading" or (block.kind == "paragraph" and _LABEL_PREFIX.match(text) is not None
+                                       and not text.endswith((".", ";", ",", "?", "!"))
+                                       and audience_label(text) is not None)
 
 
 def looks_like_name(text: str) -> bool:
@@ -243,6 +264,7 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             explained.add(following)
             after = blocks[following]
             explaining = explaining and not rules.responses.match(after.text) and CELL_SEPARATOR not in after.text \
+                and not _next_point(blocks, following, blocks[target].text[:end]) \
                 and after.end - blocks[target].start - start <= MAX_EXPLANATION_CHARS
             if explaining:
                 end = after.end - blocks[target].start
@@ -250,6 +272,24 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
         out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _section_of(blocks[index]),
                               label.group("number")))
     return out, explained
+
+
+def _next_point(blocks: tuple[Block, ...], index: int, before: str) -> bool:
+    """A block that goes on with the report rather than explaining the recommendation before it: a numbered
+    paragraph (unless the recommendation ends in a colon that introduces it), an annex or chapter title wrapped into
+    a paragraph, a footnote at the foot of the page."""
+    block = blocks[index]
+    if block.kind == "item" and block.marker == "numbered" and not before.rstrip().endswith(":"):
+        return True
+    return bool(_rules().section_label.match(block.text)) or _is_footnote(blocks, index)
+
+
+def _is_footnote(blocks: tuple[Block, ...], index: int) -> bool:
+    """'1 We visited warehouses in ...': a numbered note with only other notes (and page furniture a short document
+    leaves as headings) after it on its page."""
+    page = blocks[index].page
+    return bool(_FOOTNOTE.match(blocks[index].text)) and all(
+        _FOOTNOTE.match(b.text) for b in blocks[index:] if b.page == page and b.kind != "heading")
 
 
 def _note_audience(note: str) -> str | None:
@@ -273,10 +313,16 @@ def closing_note_audience(text: str) -> str | None:
     return note
 
 
+def _cued(text: str) -> bool:
+    """A recommending cue ('should', 'we recommend'), hindsight left out ('the programme should have involved the
+    ministries' judges the past)."""
+    return bool(_rules().prose.search(_rules().hindsight.sub(" ", text)))
+
+
 def _recommends(text: str) -> bool:
     """A recommending cue ('should', 'we recommend') or an opening imperative ('Align the ...')."""
     first = re.match(r"\s*([A-Za-z]+)", text)
-    return bool(_rules().prose.search(text)) or (first is not None and first.group(1).lower() in _rules().verbs)
+    return _cued(text) or (first is not None and first.group(1).lower() in _rules().verbs)
 
 
 def _addressed_to(text: str) -> str | None:
@@ -315,7 +361,7 @@ def _recommending_start(text: str, start: int, end: int) -> int:
     starts = [start, *(m.end() for m in _SENTENCE_BREAK.finditer(text, start, end))]
     for begin in reversed(starts):
         sentence = text[begin:end]
-        if _rules().prose.search(sentence) and not _continues_explanation(sentence):
+        if _cued(sentence) and not _continues_explanation(sentence):
             return begin
     return start
 
@@ -353,9 +399,10 @@ def _tables(parsed: ParsedDocument) -> tuple[list[_Candidate], dict[int, tuple[i
             index += 1
             continue
         audience_column = next((i for i, cell in enumerate(header) if rules.audience_column.match(cell)), None)
+        responded = any(rules.response_column.match(cell) for cell in header)
         index += 1
         while index < len(blocks) and blocks[index].kind != "heading" and CELL_SEPARATOR in blocks[index].text:
-            candidate = _table_row(parsed, index, column, audience_column, len(header))
+            candidate = _table_row(parsed, index, column, audience_column, len(header), responded)
             if candidate is not None:
                 out.append(candidate)
                 cells_of[index] = (candidate.start, candidate.end)
@@ -364,10 +411,12 @@ def _tables(parsed: ParsedDocument) -> tuple[list[_Candidate], dict[int, tuple[i
 
 
 def _table_row(parsed: ParsedDocument, index: int, column: int, audience_column: int | None,
-               width: int) -> _Candidate | None:
+               width: int, responded: bool) -> _Candidate | None:
     """A row's recommendation cell (its label or number left out) with the audience its responsible cell names;
     a row with another number of cells than the header (empty or spanning cells) gives its longest cell and no
-    column audience."""
+    column audience. In a management response table (a response or actions column) the responsible cell names who
+    acts on the response, so the addressee the recommendation names comes first, and the report's own text of a
+    recommendation it restates wins over the row (rule rec_response_table)."""
     rules, block = _rules(), parsed.blocks[index]
     spans = _cells(block.text)
     aligned = len(spans) == width
@@ -378,11 +427,15 @@ def _table_row(parsed: ParsedDocument, index: int, column: int, audience_column:
     text = block.text[start:end]
     if len(text.strip()) < MIN_LABELLED_CHARS or rules.responses.match(text) or _TOC_LINE.search(text):
         return None
-    audience = None
+    column_audience = None
     if aligned and audience_column is not None:
-        audience = squash(block.text[slice(*spans[audience_column])]) or None
+        column_audience = squash(block.text[slice(*spans[audience_column])]) or None
+    named = addressee(text) or body_addressed(text)
+    audience = (named or column_audience) if responded else (column_audience or named)
+    number = None if label is None else label.groupdict().get("number") or re.sub(r"\W", "", label.group(0))
     return _Candidate(index, start, end, "numbered" if label is not None else "bullet",
-                      audience or addressee(text) or body_addressed(text), "rec_table", _section_of(block))
+                      audience, "rec_response_table" if responded else "rec_table",
+                      _section_of(block), number)
 
 
 def _within_cell(parsed: ParsedDocument, candidate: _Candidate) -> _Candidate | None:
@@ -423,12 +476,17 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
     index = heading_index + 1
     while index < len(blocks) and gap < MAX_GAP_BLOCKS:
         block = blocks[index]
-        if block.kind == "heading":
+        if _audience_line(block):
             if is_recommendation_heading(block.text) or rules.label.match(block.text):
                 break
             new_label = audience_label(block.text)
             if new_label is None:
-                break
+                if trailing or not _theme_heading(parsed, heading_index, index):
+                    break
+                trailing = trailing if pending else False  # a theme before the first items: labels lead lists
+                gap = 0  # "Programme design": a theme the recommendations are grouped by, not their audience
+                index += 1
+                continue
             if trailing is None:
                 trailing = bool(pending)
             if trailing:
@@ -443,8 +501,15 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
             if looks_like_name(block.text):
                 break
             number = _ITEM_NUMBER.match(block.text) if block.marker == "numbered" else None
-            pending.append((index, number.end() if number else 0, len(block.text.rstrip()), block.marker or "bullet",
-                            f"rec_section_{block.marker or 'bullet'}", lead_audience))
+            if number and pending and pending[-1][3] == "numbered" and not _recommends(block.text[number.end():]) \
+                    and _recommends(_pending_text(blocks, pending[-1])) and _explains(blocks, pending[-1], index):
+                # "79. The recommendation is based on finding 4": a numbered paragraph that recommends nothing,
+                # after one that does, explains it (reports that number every paragraph)
+                item, start, _, kind, rule, lead = pending[-1]
+                pending[-1] = (item, start, block.end - blocks[item].start, kind, rule, lead)
+            else:
+                pending.append((index, number.end() if number else 0, len(block.text.rstrip()),
+                                block.marker or "bullet", f"rec_section_{block.marker or 'bullet'}", lead_audience))
             gap = 0
         elif pending and pending[-1][3] == "numbered" and _explains(blocks, pending[-1], index):
             item, start, _, kind, rule, lead = pending[-1]  # "1. UNDP should ..." then paragraphs explaining it
@@ -464,6 +529,29 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
     return out
 
 
+def _theme_heading(parsed: ParsedDocument, heading_index: int, index: int) -> bool:
+    """A heading inside a recommendations section that groups them by theme ('Targeting and coverage'): not a
+    report section ('Conclusions', 'Annex 1'), numbered, if at all, under the recommendations heading ('6.2' under
+    '6.'), and followed by an item or a recommending paragraph."""
+    blocks = parsed.blocks
+    text, following = blocks[index].text, blocks[index + 1] if index + 1 < len(blocks) else None
+    if opens_report_section(text) or following is None:
+        return False
+    number = re.match(r"\s*(\d+(?:\.\d+)*|[IVX]+)\.?\s", text)
+    parent = re.match(r"\s*(\d+(?:\.\d+)*|[IVX]+)\.?\s", blocks[heading_index].text)
+    if number and not (parent and number.group(1).startswith(parent.group(1) + ".")):
+        return False
+    if not number and _rules().not_audience.search(text):
+        return False  # "Agency Comments and Our Evaluation": the report's next part
+    return following.kind == "item" or (following.kind == "paragraph" and bool(_prose_recommendations(
+        parsed.docs[index + 1])))
+
+
+def _pending_text(blocks: tuple[Block, ...], item: tuple) -> str:
+    """The text of a pending section item (block, start, end, ...) within its first block."""
+    return blocks[item[0]].text[item[1]:item[2]]
+
+
 def _explains(blocks: tuple[Block, ...], item: tuple, index: int) -> bool:
     """A paragraph right after a numbered recommendation (or its explanation) that explains it: no lead-in to a
     list, no management response, no recommendation of its own ('We also recommend ...'), within
@@ -472,6 +560,7 @@ def _explains(blocks: tuple[Block, ...], item: tuple, index: int) -> bool:
     block = blocks[index]
     return blocks[first].start + end >= blocks[index - 1].end - 1 and not block.text.rstrip().endswith(":") \
         and not _rules().responses.match(block.text) and CELL_SEPARATOR not in block.text \
+        and not _rules().section_label.match(block.text) and not _is_footnote(blocks, index) \
         and not _rules().formal.search(_SENTENCE_BREAK.split(block.text, maxsplit=1)[0]) \
         and block.end - blocks[first].start - start <= MAX_EXPLANATION_CHARS
 
@@ -514,7 +603,7 @@ def _prose_recommendations(doc) -> list[tuple[int, int]]:
         text = sentence.text
         if rules.responses.match(text):
             break
-        recommending = rules.prose.search(text) and not rules.meta.search(text) \
+        recommending = _cued(text) and not rules.meta.search(text) \
             and not rules.reported.search(text) and not text.rstrip().endswith(":")
         if recommending:
             spans.append([sentence.start_char, sentence.end_char])

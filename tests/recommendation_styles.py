@@ -1,0 +1,535 @@
+"""Reports in styles the unseen-report fixtures (report_fixtures.py) do not cover, written for these tests (no text is
+copied from a real report): a Joint Inspection Unit review (PDF), a UNICEF evaluation with a management response
+(HTML), a World Bank completion report's lessons with its independent review, a donor's annual review and a USAID
+evaluation, an older-style OIG audit with its evaluation of management comments (PDF), a GAO product web page, and
+documents that only talk about recommendations (a programme page, an inception report, a literature review).
+
+`STYLES` maps a file name to a builder of its bytes and what an annotator marks in it: each recommendation as key
+words its text must contain (the whole item: wrapped lines joined, explanation kept) and the audiences accepted,
+and words that must not start or make up a recommendation of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from report_fixtures import PdfReport
+
+
+@dataclass(frozen=True)
+class Expected:
+    words: tuple[str, ...]  # all in the recommendation's text, in any case
+    audiences: tuple[str, ...]  # any of these, compared without case, spaces or a leading "the"
+
+
+@dataclass(frozen=True)
+class Style:
+    build: Callable[[], bytes]
+    expected: list[Expected]
+    absent: list[str] = field(default_factory=list)  # no recommendation's text contains any of these
+
+
+# -- a Joint Inspection Unit review, as PDF ------------------------------------------------------------------
+
+JIU_RECS = [
+    ("The legislative bodies of the United Nations system organizations should, by the end of 2028, request the "
+     "executive heads to report to them every two years on the state of business continuity preparedness, "
+     "including the results of the most recent tests of their plans."),
+    ("The executive heads of the United Nations system organizations should, by the end of 2027, ensure that their "
+     "business continuity plans are tested at least once a year with the participation of their field offices, and "
+     "that the lessons from each test are recorded and acted upon."),
+    ("The Secretary-General, in his capacity as Chair of the United Nations System Chief Executives Board for "
+     "Coordination, should task the High-level Committee on Management with developing, by 2028, a common "
+     "framework for sharing alternate work sites and critical staff among organizations at the same duty "
+     "station."),
+    ("The executive heads of the United Nations system organizations should designate, by the end of 2027, a "
+     "senior official accountable for business continuity who reports directly to the executive head."),
+]
+
+
+def jiu_review_pdf() -> bytes:
+    """A JIU system-wide review: numbered paragraphs, bold 'Recommendation N' lines, an annex table by organisation."""
+    r = PdfReport("JIU/REP/2026/3", "GE.26-04112")
+    r.cover([("JIU/REP/2026/3", 11, "F2"),
+             ("Review of business continuity management in the United Nations system organizations", 18, "F2"),
+             ("Report of the Joint Inspection Unit", 12, "F1"), ("Prepared by Elena Marchetti and Kwame Asante", 11,
+                                                                 "F1"),
+             ("Joint Inspection Unit of the United Nations system, Geneva 2026", 11, "F1")])
+    r.new_page()
+    r.heading("Executive summary")
+    r.para("Review of business continuity management in the United Nations system organizations JIU/REP/2026/3")
+    r.heading("Main findings and conclusions", size=11)
+    r.para("Business continuity management has progressed since the previous review of the Joint Inspection Unit "
+           "(JIU/REP/2011/6), but unevenly. Only 9 of the 28 participating organizations test their plans every "
+           "year, and few involve their field offices in the tests.[^1]",
+           {"1": "Responses to the JIU questionnaire, received from 26 of the 28 participating organizations."})
+    r.para("Governing bodies rarely receive information on preparedness. Organizations at the same duty station "
+           "seldom share alternate sites, although doing so would lower costs.")
+    r.heading("Recommendations", size=11)
+    r.para("The present review contains four formal recommendations, of which one is addressed to the legislative "
+           "bodies and three to the executive heads. They are complemented by informal recommendations, which "
+           "appear in bold in the text.")
+    r.heading("Recommendation 2", size=10.5, space=4)
+    r.para(JIU_RECS[1])
+    r.new_page()
+    r.heading("I. Introduction")
+    r.para("1. As part of its programme of work for 2025, the Joint Inspection Unit conducted a review of "
+           "business continuity management in the United Nations system organizations.")
+    r.para("2. The objectives of the review were:")
+    r.para("(a) To assess the policies and practices of the participating organizations;", indent=20, space=3)
+    r.para("(b) To identify good practices and lessons learned;", indent=20, space=3)
+    r.para("(c) To make recommendations to improve preparedness across the system.", indent=20, space=6)
+    r.para("3. The Inspectors reviewed policy documents, sent a questionnaire to all participating "
+           "organizations and interviewed 112 officials at headquarters and in six duty stations.")
+    r.heading("II. Governance and oversight")
+    r.para("14. In most organizations, the governing bodies are not informed of the results of business "
+           "continuity tests. The Inspectors consider that regular reporting would strengthen "
+           "oversight, and the implementation of the following recommendation is expected to "
+           "enhance accountability.")
+    r.heading("Recommendation 1", size=10.5, space=4)
+    r.para(JIU_RECS[0])
+    r.para("15. The Inspectors found that responsibility for business continuity is often spread across "
+           "security, information technology and human resources units, with no single official in "
+           "charge.")
+    r.heading("III. Testing and shared arrangements")
+    r.para("21. Plans that are not tested give a false sense of security. At the time of the review, 11 "
+           "organizations had not tested their plans for more than three years.")
+    r.heading("Recommendation 2", size=10.5, space=4)
+    r.para(JIU_RECS[1])
+    r.para("22. Organizations at the same duty station face the same risks. The Inspectors suggest that "
+           "they share testing schedules through the existing inter-agency security network.")
+    r.heading("Recommendation 3", size=10.5, space=4)
+    r.para(JIU_RECS[2])
+    r.para("23. A framework of this kind already exists for information technology in Nairobi and could "
+           "serve as a model.")
+    r.heading("Recommendation 4", size=10.5, space=4)
+    r.para(JIU_RECS[3])
+    r.new_page()
+    r.heading("Annex III. Overview of actions to be taken by participating organizations on the recommendations of "
+              "the Joint Inspection Unit", size=11)
+    r.table([120, 60, 60, 60, 60, 60, 60], [
+        ["Recommendation", "Intended impact", "United Nations", "UNDP", "UNFPA", "UNICEF", "WFP"],
+        ["Recommendation 1", "a", "L", "L", "L", "L", "L"],
+        ["Recommendation 2", "c", "E", "E", "E", "E", "E"],
+        ["Recommendation 3", "d", "E", "", "", "", ""],
+        ["Recommendation 4", "a", "E", "E", "E", "E", "E"],
+    ])
+    r.para("Legend: L: Recommendation for decision by legislative organ. E: Recommendation for action by executive "
+           "head. Intended impact: a: enhanced accountability; c: enhanced controls and compliance; d: enhanced "
+           "effectiveness.", size=8.5)
+    return r.pdf()
+
+
+JIU_EXPECTED = [
+    Expected(("legislative bodies", "every two years", "most recent tests"),
+             ("legislative bodies of the United Nations system organizations", "legislative bodies")),
+    Expected(("tested at least once a year", "lessons from each test"),
+             ("executive heads of the United Nations system organizations", "executive heads")),
+    Expected(("High-level Committee on Management", "same duty station"), ("Secretary-General",)),
+    Expected(("senior official accountable",),
+             ("executive heads of the United Nations system organizations", "executive heads")),
+]
+
+# Numbered paragraphs after a recommendation go on with the report; the annex table and its legend are no new ones.
+JIU_ABSENT = ["Inspectors found that responsibility", "Plans that are not tested", "Inspectors suggest",
+              "framework of this kind", "Overview of actions", "To assess the policies", "Recommendation for decision"]
+
+
+# -- a UNICEF evaluation with a management response, as HTML --------------------------------------------------
+
+UNICEF_RECS = [
+    ("UNICEF and the Ministry of Health should move the procurement of vaccines and cold-chain equipment to a "
+     "five-year forecast agreed with the national immunization technical advisory group.",
+     "UNICEF and the Ministry of Health"),
+    ("The UNICEF country office should give the district health teams in the four northern regions the staff and "
+     "vehicles they need to supervise outreach sessions every month.", "UNICEF country office"),
+    ("The Ministry of Health should publish district immunization coverage every quarter and use it to decide "
+     "where the mobile teams go.", "Ministry of Health"),
+]
+
+
+def unicef_evaluation_html() -> bytes:
+    """An evaluation report page: key recommendations as a lettered list, labelled recommendations, and a
+    management response table that restates them with key actions."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Evaluation of the Immunization Programme 2021-2025 | UNICEF
+Evaluation Database</title></head>
+<body>
+<nav><a href="/">Home</a> | <a href="/evaluation">Evaluation</a> | <a href="/reports">Reports</a></nav>
+<main>
+<h1>Country Programme Evaluation: Immunization and Primary Health Care, 2021-2025</h1>
+<p>Commissioned by the UNICEF Country Office. Final report, October 2025.</p>
+<h2>Executive summary</h2>
+<p>Routine immunization coverage recovered after the pandemic, but 14 of the 62 districts remain below 70 percent
+for the third dose of the pentavalent vaccine. Stock-outs of vaccines were reported in 23 percent of health
+facilities visited.</p>
+<h3>Key recommendations</h3>
+<p>(a) UNICEF and the Ministry of Health should move the procurement of vaccines and cold-chain equipment to a
+five-year forecast;</p>
+<p>(b) The UNICEF country office should give the district health teams in the four northern regions the staff and
+vehicles they need;</p>
+<p>(c) The Ministry of Health should publish district immunization coverage every quarter.</p>
+<h2>1. Purpose and methodology</h2>
+<p>The evaluation will recommend ways to improve the reach of the programme in the last two years of the country
+programme. It should also inform the design of the next country programme document.</p>
+<p>The evaluation team visited 48 health facilities and interviewed 97 health workers and 30 officials.</p>
+<h2>4. Conclusions</h2>
+<p>The programme is relevant, but its results depend on a supply chain the Ministry does not yet plan beyond one
+year.</p>
+<h2>5. Recommendations</h2>
+<p><strong>Recommendation 1</strong></p>
+<p>{UNICEF_RECS[0][0]} A longer forecast would let suppliers plan deliveries and avoid the stock-outs seen in 2023
+and 2024.</p>
+<p><strong>Recommendation 2</strong></p>
+<p>{UNICEF_RECS[1][0]}</p>
+<p><strong>Recommendation 3</strong></p>
+<p>{UNICEF_RECS[2][0]}</p>
+<h2>Annex 2. Management response</h2>
+<table>
+<thead><tr><th>Recommendation</th><th>Response</th><th>Key actions</th><th>Responsible unit</th><th>Priority</th>
+<th>Timeline</th></tr></thead>
+<tbody>
+<tr><td>1. {UNICEF_RECS[0][0]}</td><td>Agreed</td><td>Draft a five-year forecast with the Ministry of Health and the
+advisory group.</td><td>Health section</td><td>High</td><td>June 2026</td></tr>
+<tr><td>2. {UNICEF_RECS[1][0]}</td><td>Partially agreed</td><td>Fund two supervisors per northern region from the
+health budget.</td><td>Health section and field offices</td><td>High</td><td>December 2026</td></tr>
+<tr><td>3. {UNICEF_RECS[2][0]}</td><td>Agreed</td><td>Support the Ministry's health information unit to produce
+quarterly dashboards.</td><td>Planning, monitoring and evaluation section</td><td>Medium</td><td>2026</td></tr>
+</tbody>
+</table>
+</main>
+<footer>UNICEF Evaluation Office. Contact: evalhelp@example.org</footer>
+</body></html>
+""".encode("utf-8")
+
+
+UNICEF_EXPECTED = [
+    Expected(("five-year forecast", "national immunization technical advisory group"),
+             ("UNICEF and the Ministry of Health", "UNICEF and Ministry of Health", "Health section")),
+    Expected(("district health teams", "supervise outreach sessions"),
+             ("UNICEF country office", "Health section and field offices")),
+    Expected(("publish district immunization coverage", "mobile teams"),
+             ("Ministry of Health", "Planning, monitoring and evaluation section")),
+]
+UNICEF_ABSENT = ["Draft a five-year forecast", "Fund two supervisors", "quarterly dashboards",
+                 "evaluation will recommend", "inform the design"]
+
+
+# -- a World Bank completion report's lessons and its independent review, as text ------------------------------
+
+WORLD_BANK_TEXT = ["""Implementation Completion and Results Report
+Rural Roads Connectivity Project (P160123)
+
+1. Project context and development objectives
+
+The project development objective was to improve all-season road access for rural communities in three provinces.
+The project aimed to:
+
+• rehabilitate 1,200 km of rural roads to all-season standard;
+• strengthen the capacity of provincial road departments to plan and maintain the network;
+• pilot performance-based maintenance contracts with local firms.
+
+""", """ICR - Rural Roads Connectivity Project                                                   Page 12
+
+5. Lessons and recommendations
+
+The following lessons are drawn from the experience of the project.
+
+Lesson 1. Performance-based maintenance contracts work when payments are made on time. Where the provincial
+treasuries delayed payments by more than three months, contractors stopped work, and the condition of the roads
+fell back within a year.
+
+Lesson 2. Projects that rely on new agencies should budget for hands-on procurement support in the first two
+years. Early delays in this project came from the procurement unit's lack of experience with framework
+contracts.
+
+Lesson 3. Community road committees need a recognised legal status to collect user fees.
+
+""", """ICR Review                                                                 Independent Evaluation Group
+
+Lessons
+
+IEG draws the following lessons from the ICR, with some adaptation:
+
+• Maintenance outcomes depend more on the timeliness of payments than on the form of the contract.
+• The design of a project that relies on a new agency should match its procurement capacity.
+
+The ICR recommends that future operations in the sector finance maintenance for at least five years. The
+previous IEG review recommended that the Bank require a maintenance plan before approving road rehabilitation.
+"""]
+
+# Lessons are not recommendations, but a lesson phrased as one ("... should budget for ...") under a heading that
+# announces recommendations too is one, as any "should" sentence in a recommendations section.
+WORLD_BANK_EXPECTED = [Expected(("new agencies should budget for hands-on procurement support",), ("",))]
+WORLD_BANK_ABSENT = ["Performance-based maintenance contracts work",
+           "recognised legal status", "timeliness of payments", "future operations",
+           "maintenance plan before approving", "rehabilitate 1,200 km"]
+
+
+# -- a donor annual review and a USAID evaluation, as text -----------------------------------------------------
+
+DONOR_REVIEW_TEXT = ["""Annual Review - Summary Sheet
+
+Programme title: Girls' Education Challenge - Northern Nigeria Transition Window
+Programme value: GBP 42 million
+Review date: March 2026
+
+Summary of the programme's performance
+
+The programme remains on track. Attendance of girls in the supported schools rose to 78 percent, and 9,400 girls
+moved from primary to junior secondary school in the 2024/25 school year. Learning gains in numeracy were below
+target in Kano State.
+
+Recommendations for the next phase:
+
+• Agree revised numeracy targets for Kano State with the fund manager before the next payment is released (FCDO).
+• Set up a learning exchange between the three implementing partners on teaching at the right level
+(Fund manager).
+• Report attendance separately for girls with disabilities from the next quarterly report onwards
+(Implementing partners).
+
+Progress on recommendations from the previous review
+
+The previous review recommended that the fund manager simplify its reporting templates. This was done in
+June 2025.
+""", """Mid-term Performance Evaluation of the Northern Uganda Agricultural Markets Activity
+
+RECOMMENDATIONS
+
+For USAID/Uganda
+
+1. Revise the activity's results framework so that the income indicator measures net income from the supported
+value chains rather than gross sales.
+
+2. Require the implementing partner to submit a sustainability plan for the 14 bulking centres by the end of
+fiscal year 2026.
+
+For the implementing partner
+
+3. Train the cooperative boards in financial management before the bulking centres are handed over to them.
+The training should cover bookkeeping, pricing and the management of members' savings.
+
+4. Extend the input voucher scheme to the two districts added in 2025.
+
+Annex A. Evaluation statement of work
+
+The evaluation will assess the relevance of the activity and recommend adjustments for its last two years. The
+evaluation team should answer the following questions:
+
+• To what extent has the activity raised the incomes of participating farmers?
+• Which approaches should USAID continue in a follow-on activity?
+"""]
+
+DONOR_EXPECTED = [
+    Expected(("revised numeracy targets", "payment is released"), ("FCDO",)),
+    Expected(("learning exchange", "teaching at the right level"), ("Fund manager",)),
+    Expected(("girls with disabilities", "quarterly report"), ("Implementing partners",)),
+    Expected(("results framework", "net income", "gross sales"), ("USAID/Uganda",)),
+    Expected(("sustainability plan", "bulking centres", "fiscal year 2026"), ("USAID/Uganda",)),
+    Expected(("financial management", "bookkeeping, pricing"), ("implementing partner",)),
+    Expected(("input voucher scheme",), ("implementing partner",)),
+]
+DONOR_ABSENT = ["simplify its reporting templates", "recommend adjustments", "raised the incomes",
+                "Which approaches should USAID continue"]
+
+
+# -- an OIG audit in the older style, as PDF -------------------------------------------------------------------
+
+OIG_ITEMS = [
+    "Determine the allowability of $1,284,310 in questioned costs charged by Horn Relief Partners for commodity "
+    "distribution in Somali Region, and recover any amounts determined to be unallowable.",
+    "Require Horn Relief Partners to reconcile its commodity stock records with the warehouse ledgers every month "
+    "and submit the reconciliations to the agreement officer's representative.",
+    "Conduct a data quality assessment of the beneficiary numbers reported under the award before the next "
+    "annual report.",
+]
+OIG_BUREAU = ("We recommend that the Bureau for Humanitarian Assistance issue guidance requiring implementers of "
+              "emergency food assistance to register beneficiaries biometrically where the host government allows "
+              "it.")
+
+
+def oig_ethiopia_pdf() -> bytes:
+    """An OIG audit: recommendations inline in the finding sections, and an evaluation of management comments that
+    restates each one."""
+    r = PdfReport("Audit of USAID/Ethiopia's Emergency Food Assistance in Somali Region", "Report No. 5-663-26-004-P")
+    r.cover([("Office of Inspector General", 12, "F2"), ("U.S. Agency for International Development", 12, "F1"),
+             ("USAID/Ethiopia Needs to Strengthen Oversight of Emergency Food Distribution in Somali Region", 18,
+              "F2"), ("Audit Report 5-663-26-004-P", 11, "F1"), ("May 8, 2026", 11, "F1")])
+    r.new_page()
+    r.heading("Summary of Results")
+    r.para("OIG found that USAID/Ethiopia did not verify the commodity distribution reports of Horn Relief "
+           "Partners, the implementer of its emergency food assistance award in Somali Region. We made four "
+           "recommendations to strengthen oversight.")
+    r.heading("Audit Findings")
+    r.heading("Commodity Records Did Not Support Reported Distributions", size=11)
+    r.para("Horn Relief Partners charged $1,284,310 for distributions that its warehouse ledgers did not support. "
+           "In 5 of the 12 warehouses we visited, stock records had not been reconciled for more than six "
+           "months.[^1]", {"1": "We visited warehouses in Jijiga, Gode, Kebri Dehar, Degehabur and Warder."})
+    r.para("We recommend that the Mission Director, USAID/Ethiopia:")
+    for number, text in enumerate(OIG_ITEMS[:2], start=1):
+        r.numbered(f"{number}.", text)
+    r.heading("Beneficiary Numbers Were Not Verified", size=11)
+    r.para("The mission accepted beneficiary numbers without a data quality assessment, which Automated Directives "
+           "System chapter 201 requires for reported indicators.")
+    r.para(f"Recommendation 3. We recommend that the Mission Director, USAID/Ethiopia, "
+           f"{OIG_ITEMS[2][0].lower()}{OIG_ITEMS[2][1:]}")
+    r.heading("Beneficiaries Were Registered Twice", size=11)
+    r.para("Other donors in Somali Region register beneficiaries with fingerprints, which prevents the same household "
+           "from collecting rations twice. The award does not require biometric registration.")
+    r.para(f"Recommendation 4. {OIG_BUREAU}")
+    r.heading("Evaluation of Management Comments")
+    r.para("USAID/Ethiopia agreed with recommendations 1 through 3 and the Bureau for Humanitarian Assistance agreed "
+           "with recommendation 4. We acknowledge management decisions on all four recommendations.")
+    r.para("Recommendation 1. The mission agreed to determine the allowability of the questioned costs and expects to "
+           "complete its review by September 30, 2026. We acknowledge the management decision.")
+    r.para("Recommendation 4. The Bureau agreed and said that guidance on biometric registration should be issued "
+           "by December 2026. We consider the recommendation resolved but open.")
+    return r.pdf()
+
+
+OIG_ETHIOPIA_EXPECTED = [
+    Expected(("allowability of $1,284,310", "recover any amounts"), ("Mission Director, USAID/Ethiopia",
+                                                                   "Mission Director of USAID/Ethiopia")),
+    Expected(("reconcile its commodity stock records", "agreement officer's representative"),
+             ("Mission Director, USAID/Ethiopia", "Mission Director of USAID/Ethiopia")),
+    Expected(("data quality assessment", "next annual report"),
+             ("Mission Director, USAID/Ethiopia", "Mission Director of USAID/Ethiopia", "Mission Director")),
+    Expected(("Bureau for Humanitarian Assistance issue guidance", "biometrically"),
+             ("Bureau for Humanitarian Assistance",)),
+]
+OIG_ETHIOPIA_ABSENT = ["The mission agreed", "The Bureau agreed", "Other donors in Somali Region"]
+
+
+# -- a GAO product web page, as HTML ---------------------------------------------------------------------------
+
+GAO_RECS = [
+    ("The Secretary of Defense should ensure that the Under Secretary of Defense for Acquisition and Sustainment, "
+     "in coordination with the Secretaries of the military departments, develops a plan with milestones for "
+     "replacing the spare parts that depend on a single supplier.", "Secretary of Defense"),
+    ("The Secretary of Defense should ensure that the Director of the Defense Logistics Agency collects data on "
+     "the lead times of spare parts ordered from single suppliers and reports them to the department's "
+     "supply chain council each year.", "Secretary of Defense"),
+]
+GAO_MATTER = ("Congress should consider requiring the Department of Defense to report annually on spare parts that "
+              "depend on a single foreign supplier.")
+
+
+def gao_product_html() -> bytes:
+    """A GAO product page: the highlights ('What GAO Recommends'), a recommendations table with status, a matter for
+    congressional consideration."""
+    rows = "\n".join(f"<tr><td>Department of Defense</td><td>{text} (Recommendation {n})</td><td>Open</td></tr>"
+                     for n, (text, _) in enumerate(GAO_RECS, start=1))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Defense Supply Chain: DOD Should Reduce Its Reliance on Single
+Suppliers of Spare Parts | U.S. GAO</title></head>
+<body>
+<header><nav><a href="/">Home</a><a href="/reports-testimonies">Reports &amp; Testimonies</a></nav></header>
+<main>
+<h1>Defense Supply Chain: DOD Should Reduce Its Reliance on Single Suppliers of Spare Parts</h1>
+<p>GAO-26-106931 Published: Mar 12, 2026. Publicly Released: Mar 12, 2026.</p>
+<h2>Fast Facts</h2>
+<p>The Department of Defense buys about 40,000 kinds of spare parts from only one supplier. We recommended that DOD
+plan how to replace such parts and track how long orders take.</p>
+<h2>Highlights</h2>
+<h3>What GAO Found</h3>
+<p>GAO found that 18 percent of the spare parts that the military services ordered in fiscal year 2024 came from a
+single supplier, and that orders for these parts took 41 percent longer to fill.</p>
+<h3>What GAO Recommends</h3>
+<p>GAO is making two recommendations, that DOD develop a plan for replacing spare parts that depend on a single
+supplier and collect data on their lead times. DOD concurred with both recommendations. GAO also suggests that
+Congress consider requiring DOD to report annually on such parts.</p>
+<h2>Recommendations</h2>
+<h3>Recommendations for Executive Action</h3>
+<table>
+<thead><tr><th>Agency Affected</th><th>Recommendation</th><th>Status</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+<h3>Matter for Congressional Consideration</h3>
+<table>
+<thead><tr><th>Matter</th><th>Status</th></tr></thead>
+<tbody>
+<tr><td>{GAO_MATTER} (Matter for Consideration 1)</td><td>Open</td></tr>
+</tbody>
+</table>
+<h2>Full Report</h2>
+<p>GAO Contacts: Office of Public Affairs, (202) 512-4800.</p>
+</main>
+<footer>U.S. Government Accountability Office, 441 G St. NW, Washington, DC 20548</footer>
+</body></html>
+""".encode("utf-8")
+
+
+GAO_PAGE_EXPECTED = [
+    Expected(("Under Secretary of Defense for Acquisition and Sustainment", "milestones"),
+             ("Secretary of Defense", "Department of Defense")),
+    Expected(("Defense Logistics Agency", "lead times", "supply chain council"),
+             ("Secretary of Defense", "Department of Defense")),
+    Expected(("report annually on spare parts",), ("Congress",)),
+]
+GAO_PAGE_ABSENT = ["We recommended that DOD plan", "GAO is making two recommendations"]
+
+
+# -- documents that talk about recommendations without making any ---------------------------------------------
+
+PROGRAMME_PAGE_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Clean Cooking for Schools | Our programmes</title></head>
+<body><nav><a href="/">Home</a> <a href="/programmes">Programmes</a></nav>
+<main>
+<h1>Clean Cooking for Schools</h1>
+<p>The programme brings clean cookstoves and school gardens to 600 primary schools in three counties.</p>
+<h2>Our objectives</h2>
+<ul>
+<li>Replace open-fire kitchens in 600 schools with efficient stoves by 2027.</li>
+<li>Train cooks and parents' committees to maintain the stoves.</li>
+<li>Reduce the firewood each school burns by half.</li>
+</ul>
+<h2>How we work</h2>
+<p>Schools should apply through their county education office. Each school must have a parents' committee willing
+to manage the kitchen.</p>
+<h2>Partners</h2>
+<ul><li>Ministry of Education</li><li>County Government of Kitui</li><li>Green Stoves Cooperative</li></ul>
+</main></body></html>
+"""
+
+INCEPTION_TEXT = ["""Inception Report: Evaluation of the Social Protection Programme
+
+3. Methodology
+
+The team will recommend options for the design of the second phase, based on the findings. Recommendations will
+be developed with the reference group in a workshop. The evaluation will recommend measures to improve targeting
+if the analysis shows exclusion errors.
+
+Data collection will follow these steps:
+
+1. Review programme documents and monitoring data.
+2. Interview national and county officials.
+3. Survey 1,200 beneficiary households in four counties.
+
+4. Literature review
+
+The 2019 review recommended that donors pool their funding for cash transfers through the national system.
+Earlier evaluations of the programme recommended that the Ministry strengthen its grievance mechanism, and a
+study by the World Bank recommends that governments index transfers to inflation.
+"""]
+
+NEGATIVE_ABSENT = ["Replace open-fire kitchens", "Schools should apply", "options for the design",
+                   "Review programme documents", "pool their funding", "grievance mechanism", "index transfers"]
+
+
+def _text(pages: list[str]) -> Callable[[], bytes]:
+    return lambda: "\f".join(pages).encode("utf-8")
+
+
+STYLES: dict[str, Style] = {
+    "jiu_review.pdf": Style(jiu_review_pdf, JIU_EXPECTED, JIU_ABSENT),
+    "unicef_evaluation.html": Style(unicef_evaluation_html, UNICEF_EXPECTED, UNICEF_ABSENT),
+    "world_bank_icr.txt": Style(_text(WORLD_BANK_TEXT), WORLD_BANK_EXPECTED, WORLD_BANK_ABSENT),
+    "donor_reviews.txt": Style(_text(DONOR_REVIEW_TEXT), DONOR_EXPECTED, DONOR_ABSENT),
+    "oig_ethiopia.pdf": Style(oig_ethiopia_pdf, OIG_ETHIOPIA_EXPECTED, OIG_ETHIOPIA_ABSENT),
+    "gao_product_page.html": Style(gao_product_html, GAO_PAGE_EXPECTED, GAO_PAGE_ABSENT),
+    "programme_page.html": Style(lambda: PROGRAMME_PAGE_HTML.encode("utf-8"), [], NEGATIVE_ABSENT),
+    "inception_report.txt": Style(_text(INCEPTION_TEXT), [], NEGATIVE_ABSENT),
+}

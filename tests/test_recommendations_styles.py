@@ -1,0 +1,101 @@
+"""Recommendations in report styles beyond the unseen-report fixtures (recommendation_styles.py): each report read
+through the whole path (PDF, HTML or text), every recommendation an annotator marks found whole with its audience,
+nothing else; then the rules those styles needed, one short text each."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recommendation_styles import STYLES
+from test_extract_recommendations import recommendations_in, summary
+
+from pipeline.extract.recommendations import addressee, is_recommendation_heading
+from pipeline.process import process_file
+
+
+def _norm(audience: str | None) -> str:
+    return re.sub(r"^the ", "", " ".join((audience or "").lower().split()))
+
+
+@pytest.mark.parametrize("name", sorted(STYLES))
+def test_each_recommendation_is_found_whole_with_its_audience_and_nothing_else(tmp_path, name):
+    style = STYLES[name]
+    (tmp_path / name).write_bytes(style.build())
+    recs = process_file(tmp_path, tmp_path / name).recommendations
+    unmatched = list(recs)
+    for expected in style.expected:
+        hit = next((r for r in unmatched if all(w.lower() in r.text.lower() for w in expected.words)), None)
+        assert hit is not None, f"{name}: no recommendation with {expected.words}"
+        assert _norm(hit.audience) in {_norm(a) for a in expected.audiences}, (hit.audience, hit.text)
+        unmatched.remove(hit)
+    assert [r.text for r in unmatched] == []
+    assert [(w, r.text) for w in style.absent for r in recs if w.lower() in r.text.lower()] == []
+
+
+def test_a_recommendations_heading_in_capitals_opens_a_section():
+    assert is_recommendation_heading("RECOMMENDATIONS")
+    assert summary(recommendations_in("RECOMMENDATIONS\n\n1. Revise the results framework of the activity.\n")) == [
+        (None, "Revise the results framework of the activity.")]
+
+
+def test_acronym_subheadings_name_the_audience_of_the_items_under_them():
+    text = ("Recommendations\n\nFCDO\n\n• Agree revised numeracy targets with the fund manager before the next "
+            "payment.\n• Commission an independent review of the payment-by-results mechanism by June 2026.\n\n"
+            "Supplier\n\n• Submit a costed sustainability plan for the learning centres by the end of the year.\n")
+    assert [a for a, _ in summary(recommendations_in(text))] == ["FCDO", "FCDO", "Supplier"]
+
+
+def test_theme_subheadings_keep_the_section_going_up_to_the_next_part_of_the_report():
+    text = ("5. Recommendations\n\n5.1 Programme design\n\n• Target the cash transfers at households with children "
+            "under five.\n• Align the transfer value with the cost of the minimum food basket.\n\n5.2 Monitoring and "
+            "evaluation\n\n• Introduce a post-distribution survey every six months.\n\n6. Lessons learned\n\n"
+            "• Early engagement of local authorities reduces delays.\n\nAnnex 1. People met\n\n"
+            "• Ministry of Gender, Children and Social Welfare\n")
+    assert [t for _, t in summary(recommendations_in(text))] == [
+        "Target the cash transfers at households with children under five.",
+        "Align the transfer value with the cost of the minimum food basket.",
+        "Introduce a post-distribution survey every six months."]
+
+
+def test_hindsight_is_no_recommendation():
+    text = ("4. Conclusions and recommendations\n\nConclusion 1. The programme should have involved the line "
+            "ministries from the start. It was designed by the donors alone.\n\nRecommendation 1. The programme "
+            "should involve the line ministries in the design of the second phase.\n")
+    assert [t for _, t in summary(recommendations_in(text))] == [
+        "The programme should involve the line ministries in the design of the second phase."]
+
+
+def test_a_numbered_paragraph_that_recommends_nothing_explains_the_one_before():
+    text = ("VI. Recommendations\n\n78. UNDP should develop a resource mobilization strategy for the country "
+            "programme.\n\n79. The recommendation is based on finding 4. Government cost-sharing fell to 12 percent."
+            "\n\n80. UNDP and the Government should agree on a transition plan for the electoral support project.\n")
+    assert summary(recommendations_in(text)) == [
+        ("UNDP", "UNDP should develop a resource mobilization strategy for the country programme. 79. The "
+                 "recommendation is based on finding 4. Government cost-sharing fell to 12 percent."),
+        ("UNDP and the Government", "UNDP and the Government should agree on a transition plan for the electoral "
+                                    "support project.")]
+
+
+def test_a_restatement_in_the_agency_s_words_is_no_recommendation():
+    text = ("Recommendation 4. We recommend that the Bureau for Humanitarian Assistance issue guidance on biometric "
+            "registration of beneficiaries.\n\nEvaluation of Management Comments\n\nRecommendation 4. The Bureau "
+            "agreed and said that the guidance should be issued by December 2026.\n")
+    assert [a for a, _ in summary(recommendations_in(text))] == ["Bureau for Humanitarian Assistance"]
+
+
+def test_an_addressee_keeps_the_office_named_after_a_comma():
+    assert addressee("We recommend that the Mission Director, USAID/Ethiopia:") == "Mission Director, USAID/Ethiopia"
+    assert addressee("We recommend that USAID's Bureau for Management, Office of Acquisition and Assistance: ") \
+        == "USAID's Bureau for Management, Office of Acquisition and Assistance"
+    assert addressee("We recommend that the Administrator, in consultation with the Secretary, review ...") \
+        == "Administrator"
+
+
+def test_an_addressee_named_by_its_office_or_body():
+    assert addressee("The executive heads of the United Nations system organizations should designate an "
+                     "official.") is None
+    recs = recommendations_in("Recommendation 2\n\nThe executive heads of the United Nations system organizations "
+                              "should designate a senior official accountable for business continuity.\n")
+    assert [r.audience for r in recs] == ["executive heads of the United Nations system organizations"]
