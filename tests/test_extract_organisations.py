@@ -584,3 +584,189 @@ def test_a_place_after_a_comma_ends_a_ministry_name():
     assert "Ministry of Lands" in found and not any("Kenya" in name for name in found)
     assert "Ministry of Labour, Social Protection and Family" in named(
         "The Ministry of Labour, Social Protection and Family issued the decree.")
+
+
+# -- lists of subjects inside a name, addressee blocks ---------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("We briefed staff of the Senate Committee on Health, Education, Labor, and Pensions in May.",
+     "Senate Committee on Health, Education, Labor, and Pensions"),
+    ("The National Agency for Youth, Sport and Tourism approved the plan.",
+     "National Agency for Youth, Sport and Tourism"),
+    ("Fellows came from the Institute of History, Archaeology and Law of the Academy of Sciences.",
+     "Institute of History, Archaeology and Law of the Academy of Sciences"),
+    ("Grants from the Science, Technology and Innovation Agency reached 40 start-ups.",
+     "Science, Technology and Innovation Agency"),
+])
+def test_a_list_of_subjects_stays_inside_the_name(sentence, name):
+    found = named(sentence)
+    assert name in found, list(found)
+
+
+def test_an_addressee_block_is_one_name_a_line():
+    found = named("The Honorable Jane Doe\nRanking Member\nSubcommittee on Homeland Security, Justice, and Related "
+                  "Agencies\nCommittee on Appropriations\nUnited States Senate\n")
+    assert {"Subcommittee on Homeland Security, Justice, and Related Agencies", "Committee on Appropriations",
+            "United States Senate"} <= set(found), list(found)
+
+
+def test_a_list_of_names_is_not_read_as_subjects_before_a_head():
+    assert "Health, Education and Agriculture" not in " ".join(named(
+        "In Health, Education and Agriculture the ministries reported progress."))
+
+
+# -- quoted names, quoted titles, descriptions --------------------------------------------------------------------
+
+def test_a_quoted_name_after_a_name_is_part_of_it():
+    found = named("Since 2015 the Network of Women Lawyers “Equal Voice” has monitored district courts.")
+    assert list(found) == ["Network of Women Lawyers “Equal Voice”"]
+
+
+def test_a_quoted_programme_or_acronym_after_a_name_is_not():
+    found = named('The Agency for Statistics "Census Round" project ended. The Union of Farmers “UFA” met.')
+    assert {"Agency for Statistics", "Union of Farmers"} <= set(found), list(found)
+    assert found["Union of Farmers"].acronym == "UFA"
+
+
+def test_a_name_opening_a_quoted_title_is_not_an_organisation():
+    found = named("Okafor, J. “The Association of Maternal Age with Birth Weight in Rural Clinics.” Journal of "
+                  "Health 3 (2001). Data came from the “Ardent Research Institute” of the republic.")
+    assert "Ardent Research Institute" in found and not any("Maternal" in name for name in found), list(found)
+
+
+def test_a_name_after_an_indefinite_article_is_a_kind_unless_it_modifies_a_noun():
+    assert named("The grantee set up a new Women’s Resource Center in each district.") == {}
+    assert "Ministry of Water" in named("Staff of a Ministry of Water working group drafted the plan.")
+
+
+# -- types -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "name", "org_type"), [
+    ("Payments went to the Central Bank of the Russian Federation.", "Central Bank of the Russian Federation",
+     "government"),
+    ("The Bright Futures Lab NGO trained 40 teachers.", "Bright Futures Lab", "cso"),
+    ("The decree creates the Institute of the Business Ombudsman.", "Institute of the Business Ombudsman",
+     "government"),
+    ("Data came from the Pamir Meteorological Centre.", "Pamir Meteorological Centre", "government"),
+    ("The Pamir Youth Centre ran the camps.", "Pamir Youth Centre", "cso"),
+    ("The American Friends Association of Haifa University funded two chairs.",
+     "American Friends Association of Haifa University", "cso"),
+])
+def test_types_from_places_designators_and_functions(sentence, name, org_type):
+    found = named(sentence)
+    assert name in found, list(found)
+    assert found[name].org_type == org_type
+
+
+def test_products_named_like_platforms_and_academies_are_not_organisations():
+    assert named("Results are published on the Regional Knowledge Platform. The Youth Web Academy offers "
+                 "courses.") == {}
+
+
+def test_a_lower_case_noun_before_a_listed_quoted_name_types_it():
+    found = {m.text: m.org_type for m in mentions_in(
+        "Partners:\n\n• The national movement “Birlik”\n• Individual enterprise “Agro-Start”\n\n"
+        "The end.\n")}
+    assert found == {"Birlik": "cso", "Agro-Start": "private"}
+
+
+def test_a_place_after_a_type_noun_is_not_a_name():
+    assert named("As a part of this movement, Uzbekistan is firmly committed to the goals.") == {}
+
+
+# -- programmes, list items, names across lines, known names inside definitions -------------------------------
+
+def test_a_partnership_the_document_calls_a_programme_is_not_an_organisation():
+    found = named("The EU-funded Partnership for Resilience (P4R) programme supports farmers. Through its grants, "
+                  "Partnership for Resilience has trained 300 farmers. The Global Partnership for Education "
+                  "programme and the Resilience Partnership Foundation also helped.")
+    assert "Partnership for Resilience" not in found
+    assert {"Global Partnership for Education", "Resilience Partnership Foundation"} <= set(found), list(found)
+
+
+GOVERNMENT_PARTNERS = """Government bodies:
+
+• Ministry of Water and Land relations - www.mwl.gov.np
+• Committee for Women Affairs under the Government of Nepal
+• Coalition of NGOs For Equality de jure to Equality de facto (www.coalition.np)
+
+Our partners met twice a year.
+"""
+
+
+def test_a_name_at_the_start_of_an_item_in_an_organisation_list_takes_the_whole_item():
+    found = named(GOVERNMENT_PARTNERS)
+    assert {"Ministry of Water and Land relations", "Committee for Women Affairs", "Government of Nepal",
+            "Coalition of NGOs For Equality de jure to Equality de facto"} <= set(found), list(found)
+
+
+def test_a_name_broken_after_an_adjective_goes_on_in_the_next_block():
+    found = named("Student of the\n\nState University of Foreign\n\nLanguages\n\nTeach children to read.\n")
+    assert "State University of Foreign Languages" in found, list(found)
+
+
+def test_a_place_ending_the_line_before_a_name_is_not_part_of_it():
+    found = named("Conclusions to advance social innovation in Central Asia\nSocial Research Committee\nMay 2022\n")
+    assert "Social Research Committee" in found, list(found)
+
+
+def test_a_longer_form_of_a_known_name_declaring_its_acronym_is_that_organisation():
+    found = named("• United Nations International Children's Emergency Fund (UNICEF)\n")
+    mention = found["United Nations International Children's Emergency Fund"]
+    assert (mention.known_id, mention.org_type) == ("unicef", "international")
+    assert "United Nations" not in found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We met the employee groups (e.g. Advisory Council for Persons with Disabilities, Blacks In Government, Women "
+     "and Minority Staff Association, etc.) in March.",
+     {"Advisory Council for Persons with Disabilities", "Women and Minority Staff Association"}),
+    ("(Alexandria, VA: Department of Agriculture, Office of Planning and Research, Food and Nutrition Service, "
+     "2001)", {"Department of Agriculture", "Office of Planning and Research", "Food and Nutrition Service"}),
+])
+def test_a_list_of_names_after_a_name_is_not_its_list_of_subjects(text, names):
+    found = named(text)
+    assert names <= set(found), list(found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Testimony before the Subcommittee on Federal Workforce, Committee on Oversight and Government Reform, House "
+     "of Representatives.", "Committee on Oversight and Government Reform"),
+    ("Ms. Lee served as CEO of Latin America for Pinnacle Payments Group until 2019.", "Pinnacle Payments Group"),
+])
+def test_a_subject_ending_a_complement_and_a_region_before_for(text, name):
+    found = named(text)
+    assert name in found, list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "She holds a bachelor’s degree in Hotel Administration and a diploma in Public Administration.",
+    "Evaluation of Swedish Support to Land Administration Systems in Moldova, 2001-2015",
+    "Members raised the issue with the House Subcommittee in May.",
+])
+def test_fields_of_study_systems_and_chambers_named_generically_are_not_organisations(text):
+    assert named(text) == {}
+
+
+def test_a_glossary_line_whose_acronym_skips_function_words_declares_it():
+    found = named("Abbreviations\n\nFEMA Federal Emergency Management Agency\nOMB Office of Management and Budget\n")
+    assert found["Office of Management and Budget"].acronym == "OMB", list(found)
+
+
+def test_a_national_modifier_the_acronym_leaves_out_stays_in_the_defined_name():
+    found = named("Districts planned with the National Institute for Disaster Risk Management and Reduction (INGD).")
+    assert found["National Institute for Disaster Risk Management and Reduction"].acronym == "INGD", list(found)
+
+
+def test_a_known_acronym_before_a_unit_name_is_the_units_name():
+    found = named("The evaluation was commissioned by the UNDP Independent Evaluation Office and the UNICEF "
+                  "Evaluation Office; UNDP managed it.")
+    assert {"UNDP Independent Evaluation Office", "UNICEF Evaluation Office", "UNDP"} <= set(found), list(found)
+    assert found["UNICEF Evaluation Office"].org_type == "international"
+
+
+def test_a_list_going_on_past_the_name_ends_it_before_and_the():
+    found = named("Testimony Before the Subcommittee on Federal Workforce, Postal Service, and the District of "
+                  "Columbia, Committee on Oversight and Government Reform, House of Representatives")
+    assert {"Subcommittee on Federal Workforce", "Postal Service",
+            "Committee on Oversight and Government Reform"} <= set(found), list(found)

@@ -14,13 +14,15 @@ from spacy.tokens import Span
 from pipeline.config import PATTERNS_DIR
 from pipeline.extract import ParsedDocument, provenance, squash
 from pipeline.extract.recommendations import looks_like_name
+from pipeline.nlp import gazetteer
 from pipeline.nlp.components import is_acronym, schwartz_hearst
 from pipeline.records import Block, Mention
-from pipeline.resolve.keys import is_place
+from pipeline.resolve.keys import is_place, name_key
 from pipeline.text.words import is_known_word
 
 # When candidate spans overlap, the more reliable rule wins; among equals, the longer span. A gazetteer acronym
-# inside a defined name gives way to it ("UN Country Team (UNCT)" is not "UN").
+# or name inside a defined name gives way to it ("UN Country Team (UNCT)" is not "UN", "United Nations
+# International Children's Emergency Fund (UNICEF)" is not "United Nations").
 RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_office": 3, "org_head_shape": 2, "cue_name": 2,
                  "acronym_bare": 1}
 GAZETTEER_ACRONYM_PRIORITY = 2.5
@@ -42,6 +44,17 @@ _BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
 # "Caritas Czech Republic in Mongolia": a listed name ends before a place it works in; "CBO in Hissor district"
 # describes an organisation without naming it.
 _LISTED_PLACE = re.compile(r"\s(?:in|at)\s")
+# A name that ends its line on a word needing a noun ("of Foreign") takes at most this many capitalised words
+# from the start of the next block ("Languages").
+DANGLING_CONTINUATION_WORDS = 3
+# The rest of an item in a labelled list of organisations joins the name found at its start when it is at most
+# this many words and none of them is a word that starts a description ("in Tajikistan", "under the Government").
+LIST_TAIL_MAX_WORDS = 6
+_LIST_TAIL_STOPS = frozenset({"in", "at", "under", "within", "by", "with", "member", "is", "was", "and/or"})
+_EXTENDABLE_RULES = frozenset({"org_head_shape", "acronym_definition"})
+# Words after a name that make it a programme's, and how far back from them a programme's name is read.
+_PROGRAMME_WORDS = frozenset({"program", "programme", "project"})
+PROGRAMME_NAME_MAX_WORDS = 8
 _QUOTE_OPEN = "“\"«„"
 _QUOTE_CLOSE = "”\"»“"
 
@@ -50,6 +63,36 @@ _QUOTE_CLOSE = "”\"»“"
 def _role_words() -> frozenset[str]:
     roles = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["role_words"]
     return frozenset(roles["company"]) | frozenset(roles["other"])
+
+
+@lru_cache(maxsize=1)
+def _heads_lexicon() -> dict:
+    return json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _appositive_cues() -> dict[str, str]:
+    return _heads_lexicon()["appositive_cues"]
+
+
+@lru_cache(maxsize=1)
+def _dangling_words() -> frozenset[str]:
+    return frozenset(_heads_lexicon()["dangling_modifiers"])
+
+
+@lru_cache(maxsize=1)
+def _programme_heads() -> frozenset[str]:
+    return frozenset(_heads_lexicon()["programme_heads"])
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_by_acronym() -> dict[str, dict]:
+    return {entry["acronym"]: entry for entry in gazetteer() if entry.get("acronym")}
+
+
+def _content_words(name: str) -> set[str]:
+    """The words of a name key that are not function words: 'United Nations Children's Fund' -> {united, ...}."""
+    return set(name_key(name).split()) - {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
 
 
 @lru_cache(maxsize=1)
@@ -95,11 +138,123 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     spans = {(m.prov.norm_start, m.prov.norm_end) for m in listed}
     # A listed acronym ("• INTRAC") is a name in its own right, not a bare acronym waiting for a definition.
     mentions = [m for m in mentions if not (m.prov.rule == "acronym_bare" and (m.prov.norm_start, m.prov.norm_end) in spans)]
+    mentions = _whole_list_items(parsed, [_across_lines(parsed, m) for m in mentions])
+    mentions = _without_programmes(parsed, mentions)
     return _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
+
+
+# -- names across line breaks, whole list items, programmes ---------------------------------------------------
+
+def _across_lines(parsed: ParsedDocument, mention: Mention) -> Mention:
+    """A name ends where its line ends on a word that needs a noun and the next block is that noun ('State
+    University of Foreign' / 'Languages' in a table cell); a place ending the line before a name is not part of it
+    ('social innovations in Central Asia' / 'Social Innovations Research Committee')."""
+    if mention.prov.rule == "acronym_bare":
+        return mention
+    text = parsed.text.text
+    start, end = mention.prov.norm_start, mention.prov.norm_end
+    first_break = text.find("\n", start, end)
+    if first_break != -1 and is_place(text[start:first_break].strip()) \
+            and text[max(0, start - 12):start].rstrip().split()[-1:] in (["in"], ["across"], ["throughout"]):
+        start = first_break + 1 + len(text[first_break + 1:end]) - len(text[first_break + 1:end].lstrip())
+    words = text[start:end].split()
+    if words and words[-1] in _dangling_words() and text[end:end + 1] in ("", "\n", " "):
+        block = next((b for b in parsed.blocks if b.start > end), None)
+        if block is not None and not text[end:block.start].strip():
+            line = text[block.start:block.end].split("\n")[0].strip()
+            if 0 < len(line.split()) <= DANGLING_CONTINUATION_WORDS and all(
+                    w[:1].isupper() and w.isalpha() for w in line.split()):
+                end = block.start + len(line)
+    if (start, end) == (mention.prov.norm_start, mention.prov.norm_end):
+        return mention
+    page, source_start, source_end = parsed.text.locate(start, end)
+    prov = replace(mention.prov, page=page, start=source_start, end=source_end, norm_start=start, norm_end=end)
+    return replace(mention, text=mention_text(text[start:end]), prov=prov)
+
+
+def _whole_list_items(parsed: ParsedDocument, mentions: list[Mention]) -> list[Mention]:
+    """In a list labelled as a list of organisations each item is one name: a name found at the start of an item
+    takes the rest of it up to a bracket, address or dash ('Ministry of Employment and Labour relations', 'Coalition
+    of PAs From Equality de jure to Equality de facto'); not a place it works in or a body it sits under."""
+    text = parsed.text.text
+    items = [b for start, end, org_type in _labelled_runs(parsed) if org_type for b in parsed.blocks[start:end]]
+    if not items:
+        return mentions
+    starts = {b.start + len(b.text) - len(b.text.lstrip()): b for b in items}
+    out = []
+    for index, mention in enumerate(mentions):
+        block = starts.get(mention.prov.norm_start) if mention.prov.rule in _EXTENDABLE_RULES else None
+        if block is None:
+            out.append(mention)
+            continue
+        end = mention.prov.norm_end
+        stop = _NAME_END.search(text, end, block.end).start()
+        tail = text[end:stop]
+        following = mentions[index + 1].prov.norm_start if index + 1 < len(mentions) else block.end
+        words = tail.split()
+        if not tail.strip() or stop > following or not 0 < len(words) <= LIST_TAIL_MAX_WORDS \
+                or any(not re.fullmatch(r"[^\W\d_][\w'’-]*", w) for w in words) \
+                or any(w in _LIST_TAIL_STOPS for w in words):
+            out.append(mention)
+            continue
+        page, source_start, source_end = parsed.text.locate(mention.prov.norm_start, stop)
+        prov = replace(mention.prov, page=page, start=source_start, end=source_end, norm_end=stop)
+        out.append(replace(mention, text=mention_text(text[mention.prov.norm_start:stop]), prov=prov))
+    return out
+
+
+def _without_programmes(parsed: ParsedDocument, mentions: list[Mention]) -> list[Mention]:
+    """A name opening with a head word that also names programmes ('Partnership', 'Initiative') is a programme in
+    a document that calls it one ('the USAID Partnership for Innovations (P4I) program'): its mentions are left
+    out (the acronym then has no organisation to stand for)."""
+    names, acronyms = _programme_names(parsed)
+    if not names and not acronyms:
+        return mentions
+    heads = _programme_heads()
+    out = []
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.known_id is None and words and words[0] in heads and (
+                name_key(mention.text) in names or mention.acronym in acronyms):
+            continue
+        out.append(mention)
+    return out
+
+
+def _programme_names(parsed: ParsedDocument) -> tuple[set[str], set[str]]:
+    """Name keys of the capitalised names printed right before 'program(me)' or 'project' (with every shorter
+    name they end in: 'USAID Partnership for Innovations' also gives 'Partnership for Innovations'), and the
+    acronyms bracketed between such a name and the word."""
+    names: set[str] = set()
+    acronyms: set[str] = set()
+    for doc in parsed.docs:
+        for token in doc:
+            if token.lower_ not in _PROGRAMME_WORDS or token.i < 2:
+                continue
+            i = token.i - 1
+            if doc[i].text == ")" and i >= 3 and doc[i - 2].text == "(" and is_acronym(doc[i - 1].text):
+                acronyms.add(doc[i - 1].text)
+                i -= 3
+            end, words = i + 1, 0
+            while i >= 0 and words < PROGRAMME_NAME_MAX_WORDS and (
+                    doc[i].text[:1].isupper() or doc[i].text in ("of", "for", "and", "on")):
+                if doc[i].text[:1].isupper():
+                    names.add(name_key(doc[i:end].text))
+                i -= 1
+                words += 1
+    return names, acronyms
 
 
 def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
     out = []
+    # Name shapes opening with a known acronym and going on to a head word of their own: units of that organisation.
+    units: dict[int, list] = {}
+    for span in doc.spans.get("org_shapes", []):
+        if span._.rule == "org_head_shape" and len(span) > 2 and span[-1].text in _head_words() \
+                and span[-1].text not in _programme_heads():
+            units[span.start] = [span, None, span._.org_type]
+    units = {start: entry for start, entry in units.items()
+             if any(a.start == start and a.end < entry[0].end for a in doc.spans.get("org_gazetteer_acronyms", []))}
     for key in ("org_gazetteer", "org_gazetteer_acronyms"):
         for span in doc.spans.get(key, []):
             if key == "org_gazetteer_acronyms" and _in_brackets(span):
@@ -108,9 +263,15 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
                 continue  # "IL Y A UN MANQUE": a word of a line set in capitals, not the acronym
             if _continues_name(span):
                 continue  # "State Department for Cooperatives": a longer name than the known one
+            if key == "org_gazetteer_acronyms" and span.start in units:
+                units[span.start][2] = span.label_  # "UNDP Independent Evaluation Office": a unit, typed as its owner
+                continue
             out.append((span, "gazetteer", span.label_, None, span.id_ or None))
     for span in doc.spans.get("org_shapes", []):
-        out.append((span, span._.rule, span._.org_type or "other", span._.acronym, None))
+        entry = units.get(span.start)
+        unit = entry is not None and (entry[0].start, entry[0].end) == (span.start, span.end)
+        org_type = entry[2] if unit else span._.org_type or "other"
+        out.append((span, span._.rule, org_type, span._.acronym, None))
     return out
 
 
@@ -159,13 +320,22 @@ def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
             entry[1], entry[2] = rule, org_type
         entry[3] = entry[3] or acronym
         entry[4] = entry[4] or known_id
+    for entry in pooled.values():
+        if entry[1] == "acronym_definition" and entry[4] is None and entry[3] in _gazetteer_by_acronym():
+            known = _gazetteer_by_acronym()[entry[3]]
+            if _content_words(known["name"]) <= _content_words(entry[0].text):
+                entry[2], entry[4] = known["type"], known["id"]  # "United Nations International Children's
+                # Emergency Fund (UNICEF)": a longer form of a known organisation declaring its acronym
     acronyms = {(span.start, span.end) for span in doc.spans.get("org_gazetteer_acronyms", [])} - {
         (span.start, span.end) for span in doc.spans.get("org_gazetteer", [])}
+    definitions = [(e[0].start, e[0].end) for e in pooled.values() if e[1] == "acronym_definition"]
 
     def priority(entry: list) -> float:
         span, rule = entry[0], entry[1]
-        return GAZETTEER_ACRONYM_PRIORITY if rule == "gazetteer" and (span.start, span.end) in acronyms \
-            else RULE_PRIORITY[rule]
+        if rule == "gazetteer" and ((span.start, span.end) in acronyms or any(
+                s <= span.start and span.end <= e and (s, e) != (span.start, span.end) for s, e in definitions)):
+            return GAZETTEER_ACRONYM_PRIORITY
+        return RULE_PRIORITY[rule]
 
     ranked = sorted(pooled.values(), key=lambda e: (-priority(e), -(e[0].end - e[0].start), e[0].start))
     taken: set[int] = set()
@@ -194,6 +364,21 @@ def _listed_names(parsed: ParsedDocument, covered: dict[int, list[tuple[int, int
     ('Okoo', 'Tasees-Afghanistan', 'Green TAL'); the heading after the list is preferred where the document's
     labels trail their lists."""
     blocks = parsed.blocks
+    out: list[Mention] = []
+    for start, end, org_type in _labelled_runs(parsed):
+        if org_type is None:
+            continue
+        for index in range(start, end):
+            mention = _listed_name(parsed, blocks[index], org_type, covered.get(index, []))
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _labelled_runs(parsed: ParsedDocument) -> list[tuple[int, int, str | None]]:
+    """Runs of list items (block index range) with the type their organisation-list heading gives, None when no
+    heading labels them; the heading after the list is preferred where the document's labels trail their lists."""
+    blocks = parsed.blocks
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(blocks):
@@ -211,16 +396,8 @@ def _listed_names(parsed: ParsedDocument, covered: dict[int, list[tuple[int, int
         after = list_label_type(blocks[end].text) if end < len(blocks) and blocks[end].kind == "heading" else None
         labelled.append((start, end, before, after))
     trailing = sum(1 for *_, b, a in labelled if a and not b) >= sum(1 for *_, b, a in labelled if b and not a)
-    out: list[Mention] = []
-    for start, end, before, after in labelled:
-        org_type = (after or before) if trailing else (before or after)
-        if org_type is None:
-            continue
-        for index in range(start, end):
-            mention = _listed_name(parsed, blocks[index], org_type, covered.get(index, []))
-            if mention is not None:
-                out.append(mention)
-    return out
+    return [(start, end, (after or before) if trailing else (before or after))
+            for start, end, before, after in labelled]
 
 
 def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
@@ -236,6 +413,7 @@ def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
     descriptor = text[start:quote].split() if quote is not None else []
     if 2 <= len(descriptor) <= DESCRIPTOR_MAX_WORDS and all(w.islower() for w in descriptor[1:]):
         start = quote + 1  # 'Individual enterprise “Turkmen-Innovation”': the name is the quoted part
+        org_type = _appositive_cues().get(descriptor[-1], org_type)  # "movement": a CSO whatever the heading says
     end = _NAME_END.search(text, start).start()
     close = next((i for i, c in enumerate(text[start:end], start) if c in _QUOTE_CLOSE), None)
     end = close if close is not None and quote is not None and start == quote + 1 else end

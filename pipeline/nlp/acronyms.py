@@ -31,3 +31,13 @@ def schwartz_hearst(short: str, words: list[str]) -> int | None:
             return None
         li -= 1
     return len(text[: li + 1].split())
+
+
+def spells_from_first(short: str, words: list[str]) -> bool:
+    """The short form's first letter starts the first word and its other letters follow in order: 'OMB' spells
+    'Office of Management and Budget' (Schwartz-Hearst, aligning from the end, would start it at 'of')."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2 or not words or words[0][:1].lower() != letters[0]:
+        return False
+    rest = iter(" ".join(words)[1:].lower())
+    return all(c in rest for c in letters[1:])

@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.acronyms import is_acronym, schwartz_hearst
+from pipeline.nlp.acronyms import is_acronym, schwartz_hearst, spells_from_first
 from pipeline.resolve.keys import is_place
 from pipeline.text.words import is_known_word
 
@@ -22,8 +22,16 @@ for _name in ("org_type", "acronym", "rule"):
         Span.set_extension(_name, default=None)
 
 _QUOTES_OPEN = {"“", '"', "«", "„", "‘", "'"}
+_DOUBLE_QUOTES_OPEN = {"“", '"', "«", "„"}
 _QUOTES_CLOSE = {"”", '"', "»", "“", "’", "'", "''"}
 _DASHES = {"-", "–", "—"}
+# Capitalised words a head word may follow in a name whose complement lists subjects ("State Agency on Youth
+# Affairs, Physical Culture and Sports"), or that may be listed before a head ("Science, Industrial Development
+# and Innovation Agency").
+MAX_MODIFIERS_BEFORE_HEAD = 3
+# A quoted name printed after an organisation's name ('Coalition of Civil Society "Transparency for Development"')
+# has at most this many tokens; longer quotations are titles or sayings.
+MAX_QUOTED_WORDS = 6
 # "IV The Public Association Fund": a list or law numeral printed before a name is not part of it.
 _ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
@@ -60,6 +68,8 @@ class OrgShapes:
         self.programme_finals = set(lexicon["programme_finals"])
         self.determiners = set(lexicon["determiners"])
         self.trailing_designators = set(lexicon["trailing_designators"])
+        self.ngo_designators = set(lexicon["ngo_designators"])
+        self.study_words = set(lexicon["study_words"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -95,11 +105,18 @@ class OrgShapes:
                 i += 1
                 continue
             start, j, last_cap = i, i + 1, i
+            listed = False  # the run holds a list 'A, B and C' inside one name
             while j < n and not doc[j].is_sent_start:
                 token = doc[j]
+                if listed and self._is_cap(token) and self._is_cap(doc[j - 1]) and self._list_closed(doc, start, j) \
+                        and ((self._head_type(token) is not None and j + 1 < n
+                              and doc[j + 1].text in ("of", "for", "on"))
+                             or is_place(doc[j:j + 2].text) or is_place(token.text)):
+                    break  # "..., and Related Agencies Committee on Appropriations", "... and Forestry United States
+                    # Senate": after its list a name ends at a second name or a place (lines of an address block)
                 if self._is_cap(token):
                     last_cap = j
-                elif self._starts_new_name(doc, j):
+                elif self._starts_new_name(doc, j, listed):
                     break
                 elif token.text == "with" and doc[j - 1].text not in self.with_after:
                     break
@@ -107,6 +124,7 @@ class OrgShapes:
                         and doc[j + 1].text in ("of", "in") and self._is_cap(doc[j + 2]):
                     pass  # "Union of People with disabilities of Tajikistan": the name goes on after the condition
                 elif token.text in self.connectors or (token.text == "," and self._comma_inside(doc, start, j)):
+                    listed = listed or token.text == ","
                     if token.whitespace_ == "" and token.text in _DASHES and j + 1 < n and not self._is_cap(doc[j + 1]):
                         if not doc[j - 1].whitespace_:
                             last_cap = min(last_cap, j - 2)  # "Not-for-profit": the capital belongs to the compound
@@ -122,12 +140,14 @@ class OrgShapes:
             i = max(end, i + 1)
         return runs
 
-    def _starts_new_name(self, doc: Doc, j: int) -> bool:
-        """'UNDP and the Ministry of X', 'USAID and Ministry of X': a conjunction between two names."""
+    def _starts_new_name(self, doc: Doc, j: int, listed: bool = False) -> bool:
+        """'UNDP and the Ministry of X', 'USAID and Ministry of X': a conjunction between two names; inside a list
+        of subjects ('Institute of Philosophy, Political Science and Law') a document word is a subject."""
         if doc[j].text not in ("and", "&", ",") or j + 1 >= len(doc):
             return False
         nxt = doc[j + 1]
-        if nxt.text == "the" or nxt.text in self.non_org or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
+        if nxt.text == "the" or (nxt.text in self.non_org and not listed) \
+                or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
             return True  # "State Institute of Pedagogy and in the State Teacher Training Institute"
         if doc[j].text != "," and self._is_cap(doc[j - 1]) and self._head_type(doc[j - 1]) is not None \
                 and doc[j - 1].text not in self.weak_heads and self._is_cap(nxt) and nxt.text not in self.heads \
@@ -145,19 +165,75 @@ class OrgShapes:
         return False
 
     def _comma_inside(self, doc: Doc, start: int, comma: int) -> bool:
-        """'Ministry of Digital Development, Innovation and Aerospace Industry': a comma inside 'Head of A, B and C'."""
+        """A comma inside one name: 'Ministry of Digital Development, Innovation and Aerospace Industry', 'State
+        Agency on Youth Affairs, Physical Culture and Sports' ('Head of/for/on A, B and C'); 'Science, Industrial
+        Development and Innovation Agency' (subjects in common words listed before the head)."""
         while start < comma and doc[start].text in self.leading_stop:
             start += 1  # "The Ministry of ..." at a sentence start
-        if doc[start].text not in self.heads or comma - start < 3 or doc[start + 1].text not in ("of", "for"):
-            return False
         if comma + 1 < len(doc) and is_place(doc[comma + 1].text):
             return False  # "Ministry of Lands, Kenya and ...": the place the ministry belongs to ends the name
+        head = next((i for i in range(start, min(comma - 1, start + MAX_MODIFIERS_BEFORE_HEAD + 1))
+                     if doc[i].text in self.heads and doc[i + 1].text in ("of", "for", "on")), None)
+        if head is None or comma - head < 3:
+            return self._subjects_before_head(doc, start, comma)
+        closing = self._list_goes_on(doc, comma)
+        if closing is None:
+            return False
+        for token in doc[closing + 1: closing + 5]:
+            if not self._is_cap(token):
+                break
+            if self._head_type(token) is not None:
+                return False  # "Office of Analysis and Evaluation, Food and Consumer Service": a list of names
+        return True
+
+    def _list_goes_on(self, doc: Doc, comma: int) -> int | None:
+        """The 'and' that closes a list of capitalised items going on after a comma, if one does (and a capitalised
+        item follows it: 'Postal Service, and the District of Columbia' ends a name before 'and the')."""
         for token in doc[comma + 1: comma + 8]:
             if token.text == "and":
-                return True
+                return token.i if token.i + 1 < len(doc) and self._is_cap(doc[token.i + 1]) else None
             if not self._is_cap(token) and token.text != ",":
+                return None
+        return None
+
+    def _subjects_before_head(self, doc: Doc, start: int, comma: int) -> bool:
+        """'Science, Industrial Development and Innovation Agency': common words, a comma, more capitalised words
+        closed by 'and', then a head word: one name (names, places and acronyms before the comma are a list of
+        names: 'UNDP, UNICEF and World Bank')."""
+        before = doc[start:comma]
+        if start > 0 and doc[start - 1].text in ("and", "&", ",", "of", "for", "on"):
+            return False  # "Office of Analysis and Evaluation, Food and Consumer Service": the end of another name
+        if not 0 < len(before) <= MAX_MODIFIERS_BEFORE_HEAD or any(
+                not self._is_cap(t) or is_acronym(t.text) or not is_known_word(t.text) or is_place(t.text)
+                or self._head_type(t) is not None for t in before):
+            return False
+        closing = self._list_goes_on(doc, comma)
+        if closing is None:
+            return False
+        for token in doc[closing + 1: closing + 5]:
+            if not self._is_cap(token):
                 return False
+            if self._head_type(token) is not None and token.text not in self.weak_heads:
+                return True
         return False
+
+    def _subject_list_end(self, doc: Doc, head: int, end: int) -> int | None:
+        """Where a comma list of subjects in the complement of the head ends ('Committee on Agriculture, Nutrition,
+        and Forestry'), or None when the head has no such list: its items may hold head words of their own."""
+        if head + 2 >= end or doc[head + 1].text not in ("of", "for", "on"):
+            return None
+        comma = next((i for i in range(head + 2, end) if doc[i].text == ","), None)
+        if comma is None or self._list_goes_on(doc, comma) is None:
+            return None
+        closing = max((i for i in range(comma, end) if doc[i].text == "and"), default=None)
+        if closing is None or any(doc[i].text == "," for i in range(closing, end)):
+            return None  # the list goes on past the name: "Subcommittee on Federal Workforce, Postal Service, and the"
+        return end if all(self._is_cap(t) or t.text in self.connectors for t in doc[closing + 1:end]) else None
+
+    def _list_closed(self, doc: Doc, start: int, i: int) -> bool:
+        """The run from start has passed the 'and' closing its list of subjects before token i."""
+        last_comma = max((k for k in range(start, i) if doc[k].text == ","), default=None)
+        return last_comma is not None and any(doc[k].text == "and" for k in range(last_comma, i))
 
     def _named_span(self, doc: Doc, start: int, end: int) -> Span | None:
         start = self._after_role(doc, start, end)
@@ -165,7 +241,7 @@ class OrgShapes:
         if end - start > 2 and is_acronym(doc[start].text) and doc[start + 1].text in _DASHES:
             declared, start = doc[start].text, start + 2  # "IRIM – Independent Research Institute of Mongolia"
         elif end - start > 2 and doc[start].text.isupper() and is_acronym(doc[start].text) \
-                and schwartz_hearst(doc[start].text, [t.text for t in doc[start + 1:end]]) == 0:
+                and spells_from_first(doc[start].text, [t.text for t in doc[start + 1:end]]):
             declared, start = doc[start].text, start + 1  # "CDC Centers for Disease Control": a glossary line
         while start < end and (doc[start].text in self.leading_stop or doc[start].text in self.connectors
                                or doc[start].text == "," or self._is_numeral(doc, start, end)):
@@ -179,41 +255,106 @@ class OrgShapes:
             return None
         # "Interviewees in the Ministry of X": a phrase before "in the" / "at the" is not part of the name after it.
         start = next((i + 2 for i in range(heads[0] - 2, start - 1, -1)
-                      if doc[i].text in ("in", "at", "on", "with") and doc[i + 1].text == "the"), start)
+                      if doc[i].lower_ in ("in", "at", "on", "with", "before", "to", "by", "from")
+                      and doc[i + 1].lower_ == "the"), start)  # title case: "Testimony Before the Subcommittee on"
+        # "CEO of North America for Dollar Financial Group": a region of the organisation is not part of its name.
+        start = next((i + 1 for i in range(start + 1, heads[0]) if doc[i].text == "for"
+                      and is_place(doc[start:i].text)), start)
+        if self._subject_list_end(doc, heads[0], end) == end:
+            heads = heads[:1]  # "Subcommittee on Agriculture, ..., Food and Drug Administration, and Related Agencies"
         last = heads[-1]
         if doc[last].text in self.weak_heads and last + 1 < end and self._is_cap(doc[last + 1]) \
                 and doc[last + 1].text not in self.trailing_designators:
             return None  # "Extractive Industries Transparency Initiative": a plural head inside a longer title
         designated = last + 2 == end and doc[last + 1].text in self.trailing_designators
+        own_head = not any(doc[i].text in ("of", "for", "on") for i in range(heads[0], last))
+        # "Committee on Oversight and Government Reform": a head word inside the last subject of a complement.
+        subject = not own_head and end == last + 2 and doc[last - 1].text == "and" and self._is_cap(doc[last + 1])
         # After the last head keep only a complement ("of X", "for X"); "X Foundation in Kyrgyzstan" ends at the head.
-        if last + 1 < end and not designated and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
-            own_head = not any(doc[i].text in ("of", "for", "on") for i in range(heads[0], last))
+        if last + 1 < end and not designated and not subject \
+                and doc[last + 1].text not in ("of", "for", "on", "de", "du", "des", "für"):
             if own_head and (any(t.text in self.programme_finals for t in doc[last + 1:end])
-                             or doc[end - 1].text in self.concept_finals):
-                return None  # "Smart Government Project", "... Improved Government Digital Transparency": a programme
+                             or doc[end - 1].text in self.concept_finals or doc[last + 1].text in self.concept_finals):
+                return None  # "Smart Government Project", "Land Administration Systems": a programme or a system
             end = last + 1
         end = self._complement_end(doc, last, end)
         heads = [i for i in heads if i < end]
         start = self._after_owner_phrase(doc, start, heads)
-        if doc[end - 1].text in self.non_org or any(
+        if self._subject_studied(doc, start):
+            return None  # "a bachelor's degree in Hotel Administration": a subject, not a body
+        if (doc[end - 1].text in self.non_org and not subject) or any(
                 doc[i].text in self.non_org and doc[i + 1].text.lower() in ("on", "of", "for")
+                and not (i > heads[0] and doc[i - 1].text in ("and", ",", "&"))  # "Political Science and Law of"
                 for i in range(start, end - 1)):
             return None  # "Law on X", "Transparency Index for Government": a document or product, not a body
         if doc[start:end].text.lower() in self.non_org_names:
             return None
-        if end - start == 2 and start > 0 and doc[start - 1].lower_ in ("a", "an") and end - 1 in heads:
-            return None  # "a Delaware corporation", "a Nevada Corporation": a kind of company, not its name
+        if self._described(doc, start, end, heads):
+            return None  # "a Delaware corporation", "established a first Resource Center in ...": a kind, not a name
+        if self._in_quoted_title(doc, start, end):
+            return None  # '“The Association of Formula Samples Given at Hospital Discharge ...”': a cited title
         names = [t for t in doc[start:end] if self._is_cap(t) and t.text not in self.connectors]
         complement = next((i for i in range(heads[0], end) if doc[i].text in ("of", "for")), end)
         # "Department of State": inside the complement even a generic word names the organisation.
         proper = [t for t in names if self._head_type(t) is None and (t.text not in self.generic or t.i > complement)]
         if not proper:
             return None  # "Civil Society", "National Bank", "Government": generic without a proper name
-        span = Span(doc, start, end, label="ORG")
-        span._.org_type = self._span_type(doc, start, end, heads)
+        quoted_end = self._quoted_name_end(doc, end)
+        org_type = self._span_type(doc, start, end, heads)
+        if end < len(doc) and doc[end].text in self.ngo_designators:
+            org_type = "cso"  # "Equity Lab NGO": the printed legal form says what the head word does not
+        span = Span(doc, start, quoted_end or end, label="ORG")
+        span._.org_type = org_type
         span._.rule = "org_head_shape"
         span._.acronym = declared
         return span
+
+    def _subject_studied(self, doc: Doc, start: int) -> bool:
+        """The name follows 'degree/diploma/studies in': a field of study named like a body."""
+        return start > 1 and doc[start - 1].lower_ == "in" and (
+            doc[start - 2].lower_ in self.study_words or (start > 2 and doc[start - 2].text in ("'s", "’s")
+                                                           and doc[start - 3].lower_ in self.study_words))
+
+    def _described(self, doc: Doc, start: int, end: int, heads: list[int]) -> bool:
+        """After 'a'/'an' (and a lower-case word: 'a first', 'a new') a name that is not itself the modifier of a
+        noun after it describes a kind of organisation ('a Delaware corporation'); 'a World Bank report' and 'a
+        Ministry of Health working group' still name one."""
+        article = start - 1 if start > 0 and doc[start - 1].lower_ in ("a", "an") else start - 2 \
+            if start > 1 and doc[start - 2].lower_ in ("a", "an") and doc[start - 1].is_lower \
+            and doc[start - 1].is_alpha else None
+        if article is None or end - 1 not in heads:
+            return False
+        after = doc[end] if end < len(doc) else None
+        return after is None or not (after.is_alpha and after.is_lower) or after.text in self.connectors \
+            or after.text in ("that", "which", "who", "to", "is", "was", "has", "had", "will")
+
+    def _in_quoted_title(self, doc: Doc, start: int, end: int) -> bool:
+        """The name opens a quotation (after an opening quote and perhaps 'The') that goes on past it: a title."""
+        opening = start - 1 if start > 0 and doc[start - 1].text in _DOUBLE_QUOTES_OPEN else start - 2 \
+            if start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].text in _DOUBLE_QUOTES_OPEN else None
+        if opening is None or end >= len(doc) or doc[end].text in _QUOTES_CLOSE or doc[end].text in ",.":
+            return False
+        return doc[end].is_lower or self._is_cap(doc[end])
+
+    def _quoted_name_end(self, doc: Doc, end: int) -> int | None:
+        """'Coalition of Civil Society "Transparency for Development"', "Business Women's Association “Tadbirkor
+        ayol”": where a quoted name printed right after a name ends (a quoted acronym stays the declared acronym:
+        'Association of Parents "IRODA"'); not a quoted title of a programme or document after it."""
+        if end + 2 >= len(doc) or doc[end].text not in _DOUBLE_QUOTES_OPEN or not self._is_cap(doc[end + 1]):
+            return None
+        for k in range(end + 2, min(len(doc), end + 2 + MAX_QUOTED_WORDS)):
+            token = doc[k]
+            if token.text in _QUOTES_CLOSE:
+                inner = doc[end + 1:k]
+                if len(inner) == 1 and is_acronym(inner[0].text):
+                    return None
+                if any(t.text in self.non_org for t in inner) or (
+                        k + 1 < len(doc) and doc[k + 1].text.capitalize() in self.programme_finals | self.non_org):
+                    return None  # '"Doing Business" report', '“Law on NGOs”'
+                return k + 1
+            if token.text in (".", ";", ":", "(", ")", ",") or token.text in _DOUBLE_QUOTES_OPEN:
+                return None
+        return None
 
     def _is_numeral(self, doc: Doc, i: int, end: int) -> bool:
         """'No 693-IV The Public Association Fund': a Roman list or law numeral before a capitalised word."""
@@ -227,6 +368,8 @@ class OrgShapes:
         for i in range(start, end):
             if self._head_type(doc[i]) is None:
                 continue
+            if any(doc[k:i + 1].text.lower() in self.non_org_names for k in range(max(start, i - 4), i)):
+                continue  # "Central Bank of the Russian Federation": a head word ending a place's name
             if doc[i].text in self.weak_heads and not heads and not (
                     i + 1 < end and doc[i + 1].text in ("of", "for")) and not any(
                     self._is_cap(t) and (is_acronym(t.text) or not is_known_word(t.text)) for t in doc[start:i]):
@@ -297,9 +440,11 @@ class OrgShapes:
         if heads[-1] == end - 1:
             link = next((i for i in range(heads[-1] - 1, heads[0], -1) if doc[i].text in ("of", "for", "on")), None)
             own = doc[link + 1:heads[-1]] if link is not None else doc[heads[0]:heads[-1]]
-            if link is None or any(self._is_cap(t) and t.text not in self.generic and self._head_type(t) is None
-                                   for t in own):
-                index = heads[-1]
+            named_first = link is not None and any(self._is_cap(t) and t.text not in self.generic
+                                                   and t.text not in self.leading_stop for t in doc[start:heads[0]])
+            if (link is None or any(self._is_cap(t) and t.text not in self.generic and self._head_type(t) is None
+                                    for t in own)) and not named_first:
+                index = heads[-1]  # "University of Nevada Foundation"; not "Friends Association of Tel-Aviv University"
         head = doc[index].text
         name = doc[start:end].text
         for pattern, rule_heads, org_type in self.type_rules:
@@ -331,6 +476,9 @@ class OrgShapes:
                     schwartz_hearst(short, [t.text for t in doc[start + 1:open_i]]) == 0:
                 start += 1  # "The Ministry (TM)" loses "The"; "Local Development Fund (LDF)" keeps "Local"
             start = self._owning_head(doc, start)
+            if start > sentence_start and doc[start - 1].text in self.generic and doc[start - 1].text not in \
+                    self.leading_stop and self._head_type(doc[start]) is not None:
+                start -= 1  # "National Institute for Disaster Risk Management (INGD)": an acronym of another language
             long_tokens = doc[start:open_i]
             if len(long_tokens) < 2 or not self._is_cap(long_tokens[0]):
                 continue
@@ -476,8 +624,8 @@ class OrgShapes:
                                          or re.search(r"[a-z][A-Z]", span[0].text) is not None)
             if not any_name and not coined:
                 continue  # "director of Finance", "President of Kazakhstan": not known to be an organisation
-            if all(t.text in self.generic for t in span):
-                continue
+            if all(t.text in self.generic for t in span) or is_place(span.text):
+                continue  # "As a part of this movement, Uzbekistan is committed": a place is no organisation
             span._.org_type = org_type
             span._.rule = "cue_name"
             spans.append(span)
