@@ -479,3 +479,52 @@ def test_list_headings_type_a_name_nothing_else_types():
     mentions = [mention("Okoo", 1, rule="org_list_item", org_type="private"),
                 mention("Okoo", 2, rule="org_list_item", org_type="other")]
     assert org_of(resolve(mentions), 0).type == "private"
+
+
+# -- names restated at more length --------------------------------------------------------------------------------
+
+def test_names_that_differ_only_in_spaces_are_one_organisation():
+    mentions = [mention("GreenBridge", 1, rule="org_list_item", org_type="private"),
+                mention("Green Bridge", 2, org_type="private")]
+    assert len(resolve(mentions).organisations) == 1
+
+
+def test_a_coined_name_and_its_description_are_one_organisation():
+    mentions = [mention("Tazalyk", 1, rule="cue_name"),
+                mention("Tazalyk Youth Environmental Network", 2, org_type="network"),
+                mention("EcoRise", 3, rule="cue_name"), mention("EcoRise Women Farmers Association", 4)]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[0] == resolution.mention_org[1]
+    assert resolution.mention_org[2] == resolution.mention_org[3]
+
+
+def test_a_coined_name_stays_apart_from_a_foundation_named_after_it():
+    mentions = [mention("Orbita", 1, rule="cue_name", org_type="private"),
+                mention("Orbita Foundation", 2, org_type="fund")]
+    assert len(resolve(mentions).organisations) == 2
+
+
+def test_a_name_and_the_same_with_a_head_word_are_one_organisation():
+    mentions = [mention("Water for Life Central Asia", 1, org_type="network"),
+                mention("Water for Life Central Asia Hub", 2, org_type="network"),
+                mention("Water for Life", 3, org_type="network")]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[0] == resolution.mention_org[1]
+    assert resolution.mention_org[2] != resolution.mention_org[1]
+
+
+def test_a_quoted_brand_ending_a_name_with_the_same_head_is_that_organisation():
+    mentions = mentions_from('Since 2016 the Coalition of NGOs "Clean Elections" has observed the polls.',
+                             "The Coalition of Civil Society Organisations for Clean Elections reported fraud.",
+                             'The Union of Journalists "Free Press" and the Alliance for Free Press met.')
+    resolution = resolve(mentions)
+    by_text = {m.text: resolution.mention_org[i] for i, m in enumerate(mentions) if i in resolution.mention_org}
+    assert by_text['Coalition of NGOs "Clean Elections"'] == \
+        by_text["Coalition of Civil Society Organisations for Clean Elections"]
+    assert by_text['Union of Journalists "Free Press"'] != by_text["Alliance for Free Press"]
+
+
+def test_a_unit_named_with_its_owners_acronym_after_it_joins_the_plain_unit():
+    mentions = [mention("Department of Public Policy of KIMEP", 1, org_type="academia"),
+                mention("Department of Public Policy", 2, org_type="academia")]
+    assert len(resolve(mentions).organisations) == 1

@@ -6,12 +6,14 @@ gazetteer entries ("g:<id>"). Decisions, in order, each checked against forced s
 
 1. forced merges from the overrides file;
 2. strong links by union-find: equal core keys (designators, places, function words), an acronym printed as a
-   name, gazetteer names, quoted aliases;
+   name, gazetteer names, quoted aliases, names that differ only in spaces;
 3. long forms that declare the same acronym and have compatible names;
 4. declared acronyms join the one cluster that declares them (none when two different names claim one);
-5. a distinctive name with a place qualifier joins the plain name, and one with an owner's acronym in front does
-   when that reading is the only one in the corpus, unless a name of one cluster is a strict subset of a name of
-   the other;
+5. a distinctive name with a place qualifier joins the plain name, and one with an owner's acronym in front (or
+   "of ACR" after it) does when that reading is the only one in the corpus, unless a name of one cluster is a
+   strict subset of a name of the other; a name restated at more length joins it (a coined name and a
+   description ending in a head word, a name and the same with a head word, a quoted brand ending a name with
+   the same head);
 6. spelling variants by rapidfuzz inside blocks, with complete linkage (no chaining);
 7. an acronym nobody declares joins the one cluster whose initials it spells, if they meet in a document.
 
@@ -20,6 +22,7 @@ Every merge is kept as a Link for audit (`organisation_links`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -29,7 +32,9 @@ from pipeline.nlp import gazetteer
 from pipeline.records import Mention
 from pipeline.resolve.aliases import BRAND_MIN_DECLARATIONS, SELF_SUPPORTING_KINDS, aligns, parse_surface
 from pipeline.resolve.cluster import Clusters, fuzzy_link, words_are_variants
-from pipeline.resolve.keys import NameKeys, acronym_key, analyse, is_acronym_form, lexicon, name_key
+from pipeline.resolve.keys import (NameKeys, acronym_key, analyse, head_words, is_acronym_form, is_place, lexicon,
+                                   name_key)
+from pipeline.text.words import is_known_word
 from pipeline.resolve.naming import canonical_name, id_key, majority, org_id
 from pipeline.resolve.overrides import Overrides, override_nodes
 
@@ -51,6 +56,8 @@ ACRONYM_PEER_SCORE = 80.0
 # one-word name ("CIVICUS", "PA IRODA"), only from this many letters on ("MIT"): shorter ones ("IT") are too
 # often something else.
 MIN_INITIALS_LETTERS = 3
+# Two printed names that differ only in spaces ("TeachersLab", "Teachers Lab") are one name from this many letters.
+MIN_COMPACT_LETTERS = 6
 # Scores recorded on links decided by rules rather than by similarity.
 RULE_SCORE = 100.0
 INITIALS_SCORE = 90.0
@@ -117,6 +124,7 @@ def resolve(mentions: list[Mention], overrides: Overrides | None = None) -> Reso
     _acronym_peers(clusters, corpus)
     _attach_acronyms(clusters, corpus)
     _qualified_links(clusters, corpus)
+    _restated_links(clusters, corpus)
     fuzzy_link(clusters, sorted(n for n, k in corpus.keys.items() if k.core), corpus.keys,
                lambda n: len(corpus.docs[n]))
     _attach_acronyms(clusters, corpus)
@@ -281,6 +289,17 @@ def _strong_links(clusters: Clusters, corpus: _Corpus) -> None:
     for node, alias in sorted(corpus.aliases):
         clusters.add(alias)
         clusters.union(node, alias, RULE_SCORE, "alias")
+    by_compact: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(corpus.keys):
+        for form in sorted(corpus.names[node]):
+            compact = acronym_key(form)
+            if len(compact) >= MIN_COMPACT_LETTERS and not is_acronym_form(form):
+                by_compact[compact].append(node)
+    for compact, nodes in sorted(by_compact.items()):
+        if f"a:{compact}" in corpus.standalone:
+            nodes = [f"a:{compact}", *nodes]  # a camel-case name printed alone reads as a short form: "TeachersLab"
+        for node in nodes[1:]:
+            clusters.union(nodes[0], node, RULE_SCORE, "exact_key")  # "TeachersLab" and "Teachers Lab"
 
 
 def _acronym_peers(clusters: Clusters, corpus: _Corpus) -> None:
@@ -339,6 +358,44 @@ def _qualified_links(clusters: Clusters, corpus: _Corpus) -> None:
         if core is not None and len(owners[core]) == 1:
             for target in by_core.get(core, ()):
                 clusters.union(target, node, RULE_SCORE, "alias", subsets=True)
+
+
+def _restated_links(clusters: Clusters, corpus: _Corpus) -> None:
+    """Names that restate one body at more length: a coined name and the same followed by a description ending in a
+    head word ('MoveGreen' / 'MoveGreen Youth Environmental Movement'); a distinctive name with no head word and
+    the same with one ('Innovation for Change Central Asia' / '... Hub'); a quoted brand ending another name with
+    the same head ('Coalition of Civil Society “Transparency for Development”' / 'Coalition of CSOs on
+    Transparency for Development')."""
+    heads = head_words()
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(corpus.keys):
+        by_first[node[2:].split()[0]].append(node)
+    for node in sorted(corpus.keys):
+        words = node[2:].split()
+        if len(words) < 3 or words[-1] not in heads:
+            continue
+        shorter = "n:" + " ".join(words[:-1])
+        if shorter in corpus.keys and corpus.keys[shorter].distinctive and not heads & set(words[:-1]):
+            clusters.union(shorter, node, RULE_SCORE, "alias")
+        coined = next((n for n in ("n:" + words[0], "a:" + words[0]) if n in corpus.keys or n in corpus.standalone),
+                      None)
+        if coined is not None and _coined(corpus.names[coined]) and all(
+                is_known_word(w) and not is_place(w) for w in words[1:]):
+            clusters.union(coined, node, RULE_SCORE, "alias")
+    for node, alias in sorted(corpus.aliases):
+        brand, owner = alias[2:].split(), node[2:].split()
+        if len(brand) < 2 or owner[0] not in heads:
+            continue
+        for other in by_first.get(owner[0], ()):
+            words = other[2:].split()
+            if other != node and len(words) > len(brand) and words[-len(brand):] == brand:
+                clusters.union(node, other, RULE_SCORE, "alias")
+
+
+def _coined(forms: Counter[str]) -> bool:
+    """A one-word name no dictionary knows or written in camel case ('MoveGreen', 'Okoo'), not a common word."""
+    return any(len(f.split()) == 1 and (re.search(r"[a-z][A-Z]", f) is not None
+                                        or (not is_known_word(f) and not is_acronym_form(f))) for f in forms)
 
 
 def _initials_links(clusters: Clusters, corpus: _Corpus) -> None:

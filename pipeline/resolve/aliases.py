@@ -30,6 +30,8 @@ MAX_DESCRIPTOR_WORDS = 3
 OWNED_MIN_WORDS = 3
 
 _QUOTES = "“”\"«»„‘’`'"
+# A unit named with its complement and then its owner's acronym: "Department of Economics of AUCA".
+_OWNER_SUFFIX = re.compile(r"^(?P<owned>\S+ (?:of|for) .+?) (?:of|at) (?:the )?(?P<owner>\S+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +147,12 @@ def _without_descriptor(name: str) -> str:
 
 
 def _owner_prefix(name: str) -> tuple[str | None, str | None]:
-    """'AUCA Continuing Education Center' -> ('AUCA', 'Continuing Education Center')."""
+    """'AUCA Continuing Education Center' -> ('AUCA', 'Continuing Education Center'); a unit's name ending in
+    'of ACR' names its owner too: 'Department of Economics of AUCA' -> ('AUCA', 'Department of Economics')."""
     first, _, rest = name.partition(" ")
+    suffix = _OWNER_SUFFIX.match(name)
+    if suffix is not None and is_acronym_form(suffix.group("owner")):
+        first, rest = suffix.group("owner"), suffix.group("owned")
     if not rest or not is_acronym_form(first):
         return None, None
     lex = lexicon()

@@ -122,6 +122,14 @@ def lexicon() -> _Lexicon:
                     generic, function_words, places, frozenset(places.values()))
 
 
+@lru_cache(maxsize=1)
+def head_words() -> frozenset[str]:
+    """Organisation head words as keys spell them ('ministry', 'hub'), from the extraction rules' lexicon."""
+    from pipeline.config import PATTERNS_DIR  # the extraction rules own the list of head words
+    heads = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["heads"]
+    return frozenset(name_key(h) for h in heads if name_key(h))
+
+
 def is_place(text: str) -> bool:
     """A country, region or city of the places list, in any of its spellings ('Kenya', 'Kyrgyz Republic')."""
     return tuple(name_key(text).split()) in lexicon().places
