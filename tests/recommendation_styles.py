@@ -519,6 +519,147 @@ NEGATIVE_ABSENT = ["Replace open-fire kitchens", "Schools should apply", "option
                    "Review programme documents", "pool their funding", "grievance mechanism", "index transfers"]
 
 
+# -- an OIOS audit, as PDF --------------------------------------------------------------------------------------
+
+OIOS_RECS = [
+    ("The Mission should establish a schedule for the preventive maintenance of its generators and monitor its "
+     "implementation every month.", "Mission"),
+    ("The Mission should reconcile its fuel consumption records with the generator logs and investigate "
+     "differences above 5 per cent.", "Mission"),
+    ("The Department of Operational Support should issue guidance to peacekeeping missions on the minimum "
+     "stock of spare parts for generators.", "Department of Operational Support"),
+]
+
+
+def oios_audit_pdf() -> bytes:
+    """An OIOS audit: labelled recommendations each followed by the client's acceptance, and an annex that lists
+    them again with their status and the client's response."""
+    r = PdfReport("Report 2026/041", "Audit of generator management in the United Nations Mission in South Sudan")
+    r.cover([("INTERNAL AUDIT DIVISION", 12, "F2"), ("REPORT 2026/041", 12, "F1"),
+             ("Audit of generator management in the United Nations Mission in South Sudan", 18, "F2"),
+             ("The Mission needed to improve the maintenance of generators and the control of fuel", 12, "F3"),
+             ("23 June 2026", 11, "F1"), ("Assignment No. AP2025-633-04", 11, "F1")])
+    r.new_page()
+    r.heading("I. BACKGROUND")
+    r.para("1. The Office of Internal Oversight Services (OIOS) conducted an audit of generator management in the "
+           "United Nations Mission in South Sudan (UNMISS). The Mission operated 612 generators at 19 locations, "
+           "which consumed 21.4 million litres of fuel in 2025.")
+    r.para("2. Comments provided by UNMISS are incorporated in italics.")
+    r.heading("II. AUDIT OBJECTIVE, SCOPE AND METHODOLOGY")
+    r.para("3. The objective of the audit was to assess the adequacy and effectiveness of governance, risk "
+           "management and control processes over generator management in UNMISS.")
+    r.heading("III. AUDIT RESULTS")
+    r.heading("A. Maintenance of generators", size=11)
+    r.para("4. Of the 60 generators that OIOS inspected, 23 had missed their scheduled service, and 9 had run "
+           "more than 1,000 hours beyond it.")
+    r.para(f"(1) {OIOS_RECS[0][0]}", font="F2")
+    r.para("UNMISS accepted recommendation 1 and stated that a maintenance schedule would be put in place by "
+           "December 2026.", font="F3")
+    r.heading("B. Fuel consumption", size=11)
+    r.para("5. Fuel issued to generators at three sites exceeded the consumption expected from their logged hours "
+           "by 11 to 18 per cent.")
+    r.para(f"(2) {OIOS_RECS[1][0]}", font="F2")
+    r.para("UNMISS accepted recommendation 2.", font="F3")
+    r.para("6. Missions do not share a standard for the spare parts they keep for generators, and UNMISS waited up "
+           "to five months for parts.")
+    r.para(f"(3) {OIOS_RECS[2][0]}", font="F2")
+    r.para("The Department of Operational Support accepted recommendation 3 and stated that guidance would be issued "
+           "in 2027.", font="F3")
+    r.heading("IV. ACKNOWLEDGEMENT")
+    r.para("7. OIOS wishes to express its appreciation to the management and staff of UNMISS for the assistance "
+           "and cooperation extended to the auditors during this assignment.")
+    r.new_page()
+    r.heading("ANNEX I")
+    r.heading("STATUS OF AUDIT RECOMMENDATIONS", size=11)
+    r.table([40, 200, 60, 40, 128], [
+        ["Rec. no.", "Recommendation", "Critical/Important", "C/O", "Actions needed to close recommendation"],
+        ["1", OIOS_RECS[0][0], "Important", "O", "Receipt of the approved maintenance schedule."],
+        ["2", OIOS_RECS[1][0], "Important", "O", "Receipt of the reconciliation for 2026."],
+        ["3", OIOS_RECS[2][0], "Important", "O", "Receipt of the guidance issued to missions."],
+    ])
+    return r.pdf()
+
+
+OIOS_EXPECTED = [Expected(("preventive maintenance of its generators",), ("Mission", "UNMISS")),
+                 Expected(("reconcile its fuel consumption records",), ("Mission", "UNMISS")),
+                 Expected(("minimum stock of spare parts",), ("Department of Operational Support",))]
+OIOS_ABSENT = ["accepted recommendation", "Receipt of the", "appreciation"]
+
+
+# -- a GAO report with agency comments that restate the recommendations, as text -------------------------------
+
+GAO_TEXT = ["""GAO Highlights
+
+What GAO Recommends
+
+GAO is making two recommendations, including that the Secretary of Veterans Affairs direct the Veterans Health
+Administration to set a target for wait times for community care. VA concurred with both recommendations.
+
+""", """Recommendations for Executive Action
+
+We are making the following two recommendations to VA:
+
+The Secretary of Veterans Affairs should direct the Under Secretary for Health to set a target for the time
+veterans wait for a community care appointment, and to report the results against it each quarter.
+(Recommendation 1)
+
+The Secretary of Veterans Affairs should direct the Under Secretary for Health to collect data on the reasons
+community care referrals are returned to VA medical centers. (Recommendation 2)
+
+Matter for Congressional Consideration
+
+Congress should consider requiring VA to report annually on community care wait times by medical center.
+(Matter for Consideration 1)
+
+Agency Comments and Our Evaluation
+
+We provided a draft of this report to VA for review and comment. In its comments, VA concurred with our
+recommendations. VA concurred with our first recommendation, that the Under Secretary for Health should set a
+target for community care wait times, and said it would do so by March 2027. VA stated that it should be able to
+collect data on returned referrals once its new referral system is in place.
+
+GAO Contact and Staff Acknowledgments
+
+GAO Contact: Jane Doe, (202) 512-7114
+"""]
+
+GAO_TEXT_EXPECTED = [
+    Expected(("set a target for the time veterans wait", "(Recommendation 1)"), ("Secretary of Veterans Affairs",)),
+    Expected(("reasons community care referrals are returned", "(Recommendation 2)"),
+             ("Secretary of Veterans Affairs",)),
+    Expected(("report annually on community care wait times",), ("Congress",)),
+]
+GAO_TEXT_ABSENT = ["GAO is making two", "VA concurred", "VA stated", "We are making"]
+
+
+# -- a USAID evaluation's findings, conclusions and recommendations table, as HTML -----------------------------
+
+FCR_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Final Evaluation of the Feed the Future Market Systems Activity
+</title></head><body><main>
+<h1>Final Evaluation of the Feed the Future Market Systems Activity</h1>
+<h2>Evaluation Purpose and Questions</h2>
+<p>USAID/Malawi commissioned this evaluation to learn which approaches should be carried into a follow-on activity.
+The evaluation team should answer three questions.</p>
+<h2>Findings, Conclusions and Recommendations</h2>
+<table>
+<tr><th>Findings</th><th>Conclusions</th><th>Recommendations</th></tr>
+<tr><td>Only 40 percent of trained farmers adopted the improved seed.</td><td>Training alone did not change
+practice.</td><td>USAID should fund demonstration plots in each extension planning area in the follow-on
+activity.</td></tr>
+<tr><td>Cooperatives kept no accounts.</td><td>Cooperatives are not ready to manage warehouses.</td><td>The
+implementing partner should train cooperative boards in bookkeeping before the warehouses are handed over.</td></tr>
+</table>
+<h2>Annex I. Evaluation Statement of Work</h2>
+<p>The evaluation will recommend adjustments to the activity's last year.</p>
+</main></body></html>
+"""
+
+FCR_EXPECTED = [Expected(("demonstration plots",), ("USAID",)),
+                Expected(("train cooperative boards in bookkeeping",), ("implementing partner",))]
+FCR_ABSENT = ["Only 40 percent", "Training alone", "carried into", "recommend adjustments"]
+
+
 def _text(pages: list[str]) -> Callable[[], bytes]:
     return lambda: "\f".join(pages).encode("utf-8")
 
@@ -530,6 +671,9 @@ STYLES: dict[str, Style] = {
     "donor_reviews.txt": Style(_text(DONOR_REVIEW_TEXT), DONOR_EXPECTED, DONOR_ABSENT),
     "oig_ethiopia.pdf": Style(oig_ethiopia_pdf, OIG_ETHIOPIA_EXPECTED, OIG_ETHIOPIA_ABSENT),
     "gao_product_page.html": Style(gao_product_html, GAO_PAGE_EXPECTED, GAO_PAGE_ABSENT),
+    "oios_audit.pdf": Style(oios_audit_pdf, OIOS_EXPECTED, OIOS_ABSENT),
+    "gao_report.txt": Style(_text(GAO_TEXT), GAO_TEXT_EXPECTED, GAO_TEXT_ABSENT),
+    "usaid_fcr_table.html": Style(lambda: FCR_HTML.encode("utf-8"), FCR_EXPECTED, FCR_ABSENT),
     "programme_page.html": Style(lambda: PROGRAMME_PAGE_HTML.encode("utf-8"), [], NEGATIVE_ABSENT),
     "inception_report.txt": Style(_text(INCEPTION_TEXT), [], NEGATIVE_ABSENT),
 }

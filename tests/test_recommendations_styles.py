@@ -99,3 +99,24 @@ def test_an_addressee_named_by_its_office_or_body():
     recs = recommendations_in("Recommendation 2\n\nThe executive heads of the United Nations system organizations "
                               "should designate a senior official accountable for business continuity.\n")
     assert [r.audience for r in recs] == ["executive heads of the United Nations system organizations"]
+
+
+def test_a_numbered_item_answered_by_its_number_is_a_recommendation_kept_where_the_body_states_it(tmp_path):
+    text = ("A. Fuel consumption\n\n5. Fuel issued at three sites exceeded the expected consumption.\n\n"
+            "(2) The Mission should reconcile its fuel consumption records with the generator logs.\n\n"
+            "UNMISS accepted recommendation 2.\n\n(3) The camp was inspected twice.\n\n"
+            "UNMISS accepted recommendation 3.\n")
+    assert [(r.audience, r.text, r.prov.rule) for r in recommendations_in(text)] == [
+        ("Mission", "The Mission should reconcile its fuel consumption records with the generator logs.",
+         "rec_responded")]
+    (tmp_path / "oios_audit.pdf").write_bytes(STYLES["oios_audit.pdf"].build())
+    recs = process_file(tmp_path, tmp_path / "oios_audit.pdf").recommendations
+    assert {(r.prov.rule, r.prov.page) for r in recs} == {("rec_responded", 2)}  # the body, not the annex table on page 3
+
+
+def test_a_letter_s_formal_sentence_gives_way_to_the_recommendations_section():
+    text = ("To protect the logo from misuse in advertisements, we are recommending that the Secretary of "
+            "Agriculture educate all states about the policy on the logo.\n\nAgency Recommendation\n\n"
+            "We recommend that the Secretary of Agriculture educate all states about the policy on the logo.\n")
+    assert [(r.prov.rule, r.prov.section) for r in recommendations_in(text)] == [
+        ("rec_section_prose", "Agency Recommendation")]

@@ -19,8 +19,8 @@
 
 Not recommendations: lead-in and meta sentences ("We are making the following three recommendations to DOD:"),
 management and agency responses, other documents' recommendations reported ("The 2019 review recommended ..."),
-lists of organisation names after a recommendations list. A recommendation restated (summary and body, or the
-same text found by two rules) is kept once: the more specific rule's and longer text wins; identical items
+lists of organisation names after a recommendations list. A recommendation restated (summary and body, body and annex table, or
+the same text found by two rules) is kept once: the longer text wins, then the more specific rule's; identical items
 addressed to different audiences stay apart.
 """
 
@@ -57,13 +57,15 @@ RESTATEMENT_MIN_WORDS = 6
 # repeat their words).
 SAME_NUMBER_SHARE = 0.5
 # When spans overlap, the more specific rule wins.
-RULE_PRIORITY = {"rec_table": 5, "rec_response_table": 1, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
+RULE_PRIORITY = {"rec_table": 5, "rec_response_table": 1, "rec_responded": 3, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
 _CLOSING_NOTE = re.compile(r"\(([^()]{2,80})\)[.;]?\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
 # "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
 _TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
 _FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-Z]")
+# "UNMISS accepted recommendation 2": a response naming the recommendation it answers.
+_ANSWERED = re.compile(r"\brecommendation\s+(?:no\.?\s*)?(\d{1,2})\b", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -208,7 +210,7 @@ def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
     """Recommendations found by the labelled, marked, section and formal-sentence rules, each once."""
     labelled, explained = _labelled(parsed)
     tabled, cells = _tables(parsed)
-    candidates = [*labelled, *_marked(parsed)]
+    candidates = [*labelled, *_marked(parsed), *_responded(parsed)]
     for index, block in enumerate(parsed.blocks):
         if block.kind == "heading" and is_recommendation_heading(block.text):
             candidates.extend(_section(parsed, index))
@@ -352,6 +354,27 @@ def _marked(parsed: ParsedDocument) -> list[_Candidate]:
                 out.append(_Candidate(index, start, marker.end(), kind, addressee(text) or _congress(marker.group(0))
                                       or body_addressed(text), "rec_marked", _section_of(block)))
             position = marker.end()
+    return out
+
+
+def _responded(parsed: ParsedDocument) -> list[_Candidate]:
+    """'(2) The Mission should reconcile ...' then 'UNMISS accepted recommendation 2 ...': a numbered recommending
+    item that the block after it answers by its number (OIOS audits print no label and no recommendations
+    heading)."""
+    rules, blocks = _rules(), parsed.blocks
+    out = []
+    for index, block in enumerate(blocks[:-1]):
+        number = _ITEM_NUMBER.match(block.text)
+        response = blocks[index + 1].text
+        answered = _ANSWERED.search(response)
+        if block.kind == "heading" or number is None or answered is None or not rules.responses.match(response) \
+                or re.sub(r"\D", "", number.group(0)) != answered.group(1):
+            continue
+        text = block.text[number.end():]
+        if _recommends(text):
+            out.append(_Candidate(index, number.end(), len(block.text.rstrip()), "numbered",
+                                  addressee(text) or body_addressed(text), "rec_responded", _section_of(block),
+                                  answered.group(1)))
     return out
 
 
@@ -707,19 +730,26 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) -> list[_Candidate]:
-    """Drop a recommendation that restates another (summary and body): same audience (or none), same content;
-    the more specific rule's version is kept, then the longer."""
+    """Drop a recommendation that restates another (summary and body, body and annex table): same audience (or
+    none), same content; the longer version is kept (the body's, with its explanation), of two as long the first in
+    the document, a formal sentence found anywhere last; it takes the restatement's audience when it names none."""
     texts = [_span_text(parsed, c) for c in candidates]
     # A list item that opens with its label ("• Recommendation 2 (Donors): pool support") has its number too.
     labels = [_rules().label.match(t) for t in texts]
     candidates = [replace(c, number=c.number or (label.group("number") if label else None))
                   for c, label in zip(candidates, labels)]
     words = [_content_words(t[label.end():] if label else t) for t, label in zip(texts, labels)]
-    order = sorted(range(len(candidates)), key=lambda i: (-RULE_PRIORITY[candidates[i].rule], -len(texts[i]), i))
+    # A formal sentence outside the recommendations (a letter's "we are recommending that ...") gives way to the
+    # statement in the recommendations section, however long.
+    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].rule == "rec_formal_sentence", -len(texts[i]),
+                                                          candidates[i].block, candidates[i].start))
     kept: list[int] = []
     for i in order:
-        if not any(_restates(words[i], words[k], candidates[i], candidates[k]) for k in kept):
+        restated = next((k for k in kept if _restates(words[i], words[k], candidates[i], candidates[k])), None)
+        if restated is None:
             kept.append(i)
+        elif candidates[restated].audience is None:
+            candidates[restated] = replace(candidates[restated], audience=candidates[i].audience)
     return [candidates[i] for i in sorted(kept)]
 
 
