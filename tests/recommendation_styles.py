@@ -660,6 +660,37 @@ FCR_EXPECTED = [Expected(("demonstration plots",), ("USAID",)),
 FCR_ABSENT = ["Only 40 percent", "Training alone", "carried into", "recommend adjustments"]
 
 
+# -- a UN evaluation page whose list items open with their audience, as HTML ---------------------------------
+
+ITEM_AUDIENCES_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Evaluation of the Country Programme of Malawi</title></head>
+<body><main><h1>Evaluation of the Country Programme on Gender-Based Violence, Malawi 2022-2026</h1>
+<h2>Recommendations</h2>
+<ol>
+<li><strong>UNDP and UNFPA:</strong> Strengthen the joint monitoring of the gender-based violence programme, with
+one set of indicators for both agencies.</li>
+<li><strong>Government of Malawi:</strong> Allocate a budget line for the maintenance of one-stop centres from
+2027.</li>
+<li><b>To donors</b> &ndash; Provide multi-year funding to the survivor support fund.</li>
+<li><strong>Short term:</strong> Publish the referral pathway in the three main languages.</li>
+</ol>
+<h2>Annex 1. Management response</h2>
+<table><tr><th>Key action(s)</th><th>Completion date</th><th>Responsible unit(s)</th><th>Status</th></tr>
+<tr><td>1.1 Develop a joint indicator framework with UNFPA.</td><td>June 2027</td><td>Country office</td>
+<td>Not started</td></tr>
+</table>
+</main></body></html>
+"""
+
+ITEM_AUDIENCES_EXPECTED = [
+    Expected(("Strengthen the joint monitoring", "both agencies"), ("UNDP and UNFPA",)),
+    Expected(("Allocate a budget line",), ("Government of Malawi",)),
+    Expected(("Provide multi-year funding",), ("donors",)),
+    Expected(("Publish the referral pathway",), ("",)),
+]
+ITEM_AUDIENCES_ABSENT = ["joint indicator framework", "UNDP and UNFPA:", "Government of Malawi:"]
+
+
 def _text(pages: list[str]) -> Callable[[], bytes]:
     return lambda: "\f".join(pages).encode("utf-8")
 
@@ -674,6 +705,8 @@ STYLES: dict[str, Style] = {
     "oios_audit.pdf": Style(oios_audit_pdf, OIOS_EXPECTED, OIOS_ABSENT),
     "gao_report.txt": Style(_text(GAO_TEXT), GAO_TEXT_EXPECTED, GAO_TEXT_ABSENT),
     "usaid_fcr_table.html": Style(lambda: FCR_HTML.encode("utf-8"), FCR_EXPECTED, FCR_ABSENT),
+    "item_audiences.html": Style(lambda: ITEM_AUDIENCES_HTML.encode("utf-8"), ITEM_AUDIENCES_EXPECTED,
+                                 ITEM_AUDIENCES_ABSENT),
     "programme_page.html": Style(lambda: PROGRAMME_PAGE_HTML.encode("utf-8"), [], NEGATIVE_ABSENT),
     "inception_report.txt": Style(_text(INCEPTION_TEXT), [], NEGATIVE_ABSENT),
 }

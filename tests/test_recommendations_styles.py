@@ -120,3 +120,15 @@ def test_a_letter_s_formal_sentence_gives_way_to_the_recommendations_section():
             "We recommend that the Secretary of Agriculture educate all states about the policy on the logo.\n")
     assert [(r.prov.rule, r.prov.section) for r in recommendations_in(text)] == [
         ("rec_section_prose", "Agency Recommendation")]
+
+
+def test_an_agency_memo_restating_the_recommendations_word_for_word_adds_none():
+    text = ("Recommendations\n\nWe recommend that USAID/Ethiopia's Mission Director:\n\n1. Determine the allowability "
+            "of $1,284,310 in questioned costs and recover any amounts determined to be unallowable.\n\n"
+            "2. Require the implementer to reconcile its commodity stock records every month.\n\n"
+            "Appendix C. Agency Comments\n\nRecommendation 1: Determine the allowability of $1,284,310 in questioned "
+            "costs and recover any amounts determined to be unallowable.\n\nManagement Comments: The Mission agrees "
+            "with the recommendation.\n\nRecommendation 2: Require the implementer to reconcile its commodity stock "
+            "records every month.\n\nManagement Comments: The Mission agrees.\n")
+    recs = recommendations_in(text)
+    assert [(r.audience, r.prov.section) for r in recs] == [("USAID/Ethiopia's Mission Director", "Recommendations")] * 2

@@ -66,6 +66,8 @@ _TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
 _FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-Z]")
 # "UNMISS accepted recommendation 2": a response naming the recommendation it answers.
 _ANSWERED = re.compile(r"\brecommendation\s+(?:no\.?\s*)?(\d{1,2})\b", re.IGNORECASE)
+# An item's opening name and the colon or dash after it: "UNDP and UNFPA: ", "To donors – ".
+_ITEM_AUDIENCE = re.compile(r"\s*(?P<name>[A-Z][^:–—.;]{1,70}?)\s*(?::|\s[–—-])\s+")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -481,7 +483,8 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
     heading = blocks[heading_index]
     heading_audience = _heading_audience(heading.text)
     section = squash(heading.text).rstrip(":")
-    pending: list[tuple[int, int, int, str, str, str | None]] = []  # block, start, end, kind, rule, lead audience
+    # block, start, end, kind, rule, lead-in's audience, the item's own ("UNDP and UNFPA: strengthen ...")
+    pending: list[tuple[int, int, int, str, str, str | None, str | None]] = []
     out: list[_Candidate] = []
     trailing: bool | None = None
     label: str | None = None
@@ -490,10 +493,11 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
     gap = 0
 
     def flush(audience: str | None) -> None:
-        for index, start, end, kind, rule, lead in pending:
+        for index, start, end, kind, rule, lead, own in pending:
             text = blocks[index].text[start:end]
-            out.append(_Candidate(index, start, end, kind, audience or addressee(text) or lead or heading_audience
-                                  or closing_note_audience(text) or body_addressed(text), rule, section))
+            out.append(_Candidate(index, start, end, kind, own or audience or addressee(text) or lead
+                                  or heading_audience or closing_note_audience(text) or body_addressed(text), rule,
+                                  section))
         pending.clear()
 
     index = heading_index + 1
@@ -528,22 +532,24 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
                     and _recommends(_pending_text(blocks, pending[-1])) and _explains(blocks, pending[-1], index):
                 # "79. The recommendation is based on finding 4": a numbered paragraph that recommends nothing,
                 # after one that does, explains it (reports that number every paragraph)
-                item, start, _, kind, rule, lead = pending[-1]
-                pending[-1] = (item, start, block.end - blocks[item].start, kind, rule, lead)
+                item, start = pending[-1][:2]
+                pending[-1] = (item, start, block.end - blocks[item].start, *pending[-1][3:])
             else:
-                pending.append((index, number.end() if number else 0, len(block.text.rstrip()),
-                                block.marker or "bullet", f"rec_section_{block.marker or 'bullet'}", lead_audience))
+                start = number.end() if number else 0
+                own, start = _item_audience(block.text, start)
+                pending.append((index, start, len(block.text.rstrip()), block.marker or "bullet",
+                                f"rec_section_{block.marker or 'bullet'}", lead_audience, own))
             gap = 0
         elif pending and pending[-1][3] == "numbered" and _explains(blocks, pending[-1], index):
-            item, start, _, kind, rule, lead = pending[-1]  # "1. UNDP should ..." then paragraphs explaining it
-            pending[-1] = (item, start, block.end - blocks[item].start, kind, rule, lead)
+            item, start = pending[-1][:2]  # "1. UNDP should ..." then paragraphs explaining it
+            pending[-1] = (item, start, block.end - blocks[item].start, *pending[-1][3:])
         else:
             sentences = _prose_recommendations(docs[index])
             lead = _lead_in(docs[index])
             if not sentences and lead is None and trailing and labels_seen and not pending:
                 break  # labels trail their lists: a plain paragraph after the last label ends the section
             for start, end in sentences:
-                pending.append((index, start, end, "prose", "rec_section_prose", lead_audience))
+                pending.append((index, start, end, "prose", "rec_section_prose", lead_audience, None))
             if lead is not None:
                 lead_audience = lead or lead_audience
             gap = 0 if sentences or lead is not None else gap + 1
@@ -568,6 +574,20 @@ def _theme_heading(parsed: ParsedDocument, heading_index: int, index: int) -> bo
         return False  # "Agency Comments and Our Evaluation": the report's next part
     return following.kind == "item" or (following.kind == "paragraph" and bool(_prose_recommendations(
         parsed.docs[index + 1])))
+
+
+def _item_audience(text: str, start: int) -> tuple[str | None, int]:
+    """'UNDP and UNFPA: Strengthen ...', 'To donors – Provide ...': the audience an item opens with and where its
+    recommendation starts; (None, start) when it opens with none."""
+    match = _ITEM_AUDIENCE.match(text, start)
+    if match is None or not _recommends(text[match.end():]):
+        return None, start
+    name = match.group("name").strip()
+    if re.search(r"\d", name) or _rules().not_note_audience.search(name) \
+            or not (_rules().audience.search(name) or _ACRONYM_LABEL.match(name)):
+        return None, start  # "Phase 1: ...", "Short term: ...", "Capacity building: ...": no audience
+    audience = audience_label(name + ":")
+    return (audience, match.end()) if audience else (None, start)
 
 
 def _pending_text(blocks: tuple[Block, ...], item: tuple) -> str:
