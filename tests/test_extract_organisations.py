@@ -770,3 +770,29 @@ def test_a_list_going_on_past_the_name_ends_it_before_and_the():
                   "Columbia, Committee on Oversight and Government Reform, House of Representatives")
     assert {"Subcommittee on Federal Workforce", "Postal Service",
             "Committee on Oversight and Government Reform"} <= set(found), list(found)
+
+
+@pytest.mark.parametrize(("text", "name", "org_type"), [
+    ("Data from the New York State Department of Health show a decline.", "New York State Department of Health",
+     "government"),
+    ("Layoffs at Zyrtex Well Services were reported in March.", "Zyrtex Well Services", "private"),
+    ("• “Umid” Charity Public Fund of Tajikistan - https://umid.tj\n", "“Umid” Charity Public Fund of Tajikistan",
+     "fund"),
+    ("Futures | Gulf Coast Grain Group Gulf Coast Grain Group Gulf Coast Grain Group | Price",
+     "Gulf Coast Grain Group", "private"),
+])
+def test_places_quoted_names_and_repeated_cells_in_names(text, name, org_type):
+    found = named(text)
+    assert name in found, list(found)
+    assert found[name].org_type == org_type
+
+
+def test_an_imperative_before_a_name_is_not_part_of_it():
+    found = named("Call Bright Horizons Council 13 11 20 for support, or visit the website.")
+    assert "Bright Horizons Council" in found, list(found)
+
+
+def test_a_plural_head_in_a_departments_complement_leaves_it_a_department():
+    found = named("The Department of Human Services signed the contract. CBV Collection Services collects.")
+    assert found["Department of Human Services"].org_type == "government"
+    assert found["CBV Collection Services"].org_type == "private"

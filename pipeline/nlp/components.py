@@ -243,11 +243,14 @@ class OrgShapes:
         elif end - start > 2 and doc[start].text.isupper() and is_acronym(doc[start].text) \
                 and spells_from_first(doc[start].text, [t.text for t in doc[start + 1:end]]):
             declared, start = doc[start].text, start + 1  # "CDC Centers for Disease Control": a glossary line
-        while start < end and (doc[start].text in self.leading_stop or doc[start].text in self.connectors
-                               or doc[start].text == "," or self._is_numeral(doc, start, end)):
-            start += 1
+        while start < end and ((doc[start].text in self.leading_stop
+                                and (doc[start].lower_ == "the" or not is_place(doc[start:start + 2].text)))
+                               or doc[start].text in self.connectors or doc[start].text == ","
+                               or self._is_numeral(doc, start, end)):
+            start += 1  # "The", "New" as a word of the sentence, not of "New York State Department of Health"
         while end > start and (doc[end - 1].text in self.connectors or doc[end - 1].text == ","):
             end -= 1
+        end = start + self._repeated(doc[start:end])
         if end <= start:
             return None
         heads = self._heads(doc, start, end)
@@ -301,6 +304,7 @@ class OrgShapes:
             return None  # "Civil Society", "National Bank", "Government": generic without a proper name
         quoted_end = self._quoted_name_end(doc, end)
         org_type = self._span_type(doc, start, end, heads)
+        start = self._quoted_name_start(doc, start)
         if end < len(doc) and doc[end].text in self.ngo_designators:
             org_type = "cso"  # "Equity Lab NGO": the printed legal form says what the head word does not
         span = Span(doc, start, quoted_end or end, label="ORG")
@@ -336,6 +340,18 @@ class OrgShapes:
             return False
         return doc[end].is_lower or self._is_cap(doc[end])
 
+    def _quoted_name_start(self, doc: Doc, start: int) -> int:
+        """'“Mahalla” Charity Public Fund of Uzbekistan': a quoted name opening the sentence or item before a name
+        is part of it."""
+        if start < 3 or doc[start - 1].text not in _QUOTES_CLOSE:
+            return start
+        opening = next((k for k in range(start - 3, max(-1, start - 3 - MAX_QUOTED_WORDS), -1)
+                        if doc[k].text in _DOUBLE_QUOTES_OPEN), None)
+        if opening is None or not self._is_cap(doc[opening + 1]) or any(
+                t.text in _QUOTES_CLOSE or t.text in ".;:()" for t in doc[opening + 1:start - 1]):
+            return start
+        return opening if opening == 0 or doc[opening].is_sent_start or doc[opening - 1].lower_ == "the" else start
+
     def _quoted_name_end(self, doc: Doc, end: int) -> int | None:
         """'Coalition of Civil Society "Transparency for Development"', "Business Women's Association “Tadbirkor
         ayol”": where a quoted name printed right after a name ends (a quoted acronym stays the declared acronym:
@@ -355,6 +371,16 @@ class OrgShapes:
             if token.text in (".", ";", ":", "(", ")", ",") or token.text in _DOUBLE_QUOTES_OPEN:
                 return None
         return None
+
+    @staticmethod
+    def _repeated(span: Span) -> int:
+        """The length of one copy of a name printed several times in a row ('CME Group CME Group CME Group', the
+        cells of a table header read as one line), else the span's length."""
+        words = [t.text for t in span]
+        for size in range(1, len(words) // 2 + 1):
+            if len(words) % size == 0 and words == words[:size] * (len(words) // size):
+                return size
+        return len(words)
 
     def _is_numeral(self, doc: Doc, i: int, end: int) -> bool:
         """'No 693-IV The Public Association Fund': a Roman list or law numeral before a capitalised word."""
@@ -442,8 +468,9 @@ class OrgShapes:
             own = doc[link + 1:heads[-1]] if link is not None else doc[heads[0]:heads[-1]]
             named_first = link is not None and any(self._is_cap(t) and t.text not in self.generic
                                                    and t.text not in self.leading_stop for t in doc[start:heads[0]])
-            if (link is None or any(self._is_cap(t) and t.text not in self.generic and self._head_type(t) is None
-                                    for t in own)) and not named_first:
+            if (link is None or (doc[heads[-1]].text not in self.weak_heads and any(
+                    self._is_cap(t) and t.text not in self.generic and self._head_type(t) is None for t in own))) \
+                    and not named_first:  # "Department of Health and Human Services": a plural head is a subject
                 index = heads[-1]  # "University of Nevada Foundation"; not "Friends Association of Tel-Aviv University"
         head = doc[index].text
         name = doc[start:end].text
