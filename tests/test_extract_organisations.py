@@ -796,3 +796,18 @@ def test_a_plural_head_in_a_departments_complement_leaves_it_a_department():
     found = named("The Department of Human Services signed the contract. CBV Collection Services collects.")
     assert found["Department of Human Services"].org_type == "government"
     assert found["CBV Collection Services"].org_type == "private"
+
+
+def test_a_name_after_a_title_case_the_and_before_a_dash_acronym():
+    found = named("12. Review of the Core Support for The Balkan Community Foundation, 2010-2014")
+    assert list(found) == ["Balkan Community Foundation"]
+    found = named("Institutional support to the Association of Rural Councils of Malawi – ARCOM")
+    assert found["Association of Rural Councils of Malawi"].acronym == "ARCOM", list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Implementation of an IT Employment Service System (ESS) in the regions",
+    "Project: Establishing Knowledge Resource Centre in Herat",
+])
+def test_systems_with_a_head_word_and_project_titles_are_not_organisations(text):
+    assert named(text) == {}

@@ -251,6 +251,13 @@ class OrgShapes:
         while end > start and (doc[end - 1].text in self.connectors or doc[end - 1].text == ","):
             end -= 1
         end = start + self._repeated(doc[start:end])
+        if declared is None and end - start > 3 and doc[end - 2].text in _DASHES and doc[end - 1].text.isupper() \
+                and is_acronym(doc[end - 1].text):
+            declared, end = doc[end - 1].text, end - 2  # "Association of Local Authorities of Tanzania – ALAT"
+        # "Review of the Core Support for The Eurasia Partnership": a capitalised "The" after a connector starts a name
+        start = next((i + 1 for i in range(end - 2, start, -1) if doc[i].text == "The"
+                      and doc[i - 1].text in self.connectors and not any(self._head_type(t) for t in doc[start:i])
+                      and any(self._head_type(t) for t in doc[i + 1:end])), start)  # not "Friends of The Earth"
         if end <= start:
             return None
         heads = self._heads(doc, start, end)
@@ -521,8 +528,8 @@ class OrgShapes:
             if self._inside_larger_name(doc, start):
                 continue  # "Nutrition Program for Women, Infants and Children (WIC)": the whole is a programme
             heads = self._heads(doc, start, open_i)
-            if not heads and long_tokens[-1].text in self.concept_finals:
-                continue  # "Pay For Performance (PFP)", "Defense Travel System (DTS)": a concept or system
+            if long_tokens[-1].text in self.concept_finals and (not heads or heads[-1] < open_i - 1):
+                continue  # "Pay For Performance (PFP)", "Employment Service System (ESS)": a concept or system
             if not heads and any(not t.text[:1].isupper() for t in content):
                 continue  # "Mellanöstern och Nordafrika (MENA)": a name without a head is capitalised throughout
             span = Span(doc, start, open_i, label="ORG")
