@@ -121,8 +121,9 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
                                     or current.kind == "heading"):
             close()
             blocks.append(_block(doc, _Open("heading", start, end, None)))
-        elif current is not None and (not closed_by_blank or _continues(current, text, line)):
-            current.end = end
+        elif current is not None and (not closed_by_blank or _continues(current, text, line)) \
+                and not (CELL_SEPARATOR in line or CELL_SEPARATOR in text[current.start:current.end]):
+            current.end = end  # a table row ("Recommendation | Addressed to") is a block of its own
         elif current is None and blocks and closed_by_blank and blocks[-1].kind != "heading" \
                 and _continues(_Open(blocks[-1].kind, blocks[-1].start, blocks[-1].end, blocks[-1].marker), text, line):
             reopened = blocks.pop()

@@ -246,3 +246,10 @@ def test_a_chapter_title_in_sentence_case_is_a_heading_by_its_number():
     assert is_heading_line("4.2 Value for money and the use of pooled funds", standalone=True)
     assert not is_heading_line("2. Interview national and county officials", standalone=True)  # a list's step
     assert not is_heading_line("III. Testing and shared arrangements", standalone=False)
+
+
+def test_table_rows_of_a_text_file_are_blocks_of_their_own():
+    doc = normalise_document(["No. | Recommendation | Addressed to\n1 | Publish the data. | Ministry\n"
+                              "2 | Fund the survey. | Donors\n"])
+    assert [b.text for b in split_blocks(doc)] == [
+        "No. | Recommendation | Addressed to", "1 | Publish the data. | Ministry", "2 | Fund the survey. | Donors"]
