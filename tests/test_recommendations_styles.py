@@ -132,3 +132,55 @@ def test_an_agency_memo_restating_the_recommendations_word_for_word_adds_none():
             "records every month.\n\nManagement Comments: The Mission agrees.\n")
     recs = recommendations_in(text)
     assert [(r.audience, r.prov.section) for r in recs] == [("USAID/Ethiopia's Mission Director", "Recommendations")] * 2
+
+
+UNFPA_STYLE = """7. Recommendations
+
+7.1 Strategic level
+
+Recommendation 1
+
+Addressed to: UNFPA country office
+Priority: Very high
+Based on conclusions: 1 and 3
+
+The country office should concentrate its support for family planning on the four provinces with the highest
+unmet need.
+
+Operational implications:
+
+• Review the allocation of family planning commodities by province each year.
+
+Recommendation 2
+
+Addressed to: UNFPA country office, in coordination with the Ministry of Youth
+Priority: High
+
+Develop a youth programme that reaches young people out of school.
+"""
+
+
+def test_fields_between_a_label_and_its_text_give_the_audience():
+    recs = recommendations_in(UNFPA_STYLE)
+    assert [(r.audience, r.text[:40], r.prov.section) for r in recs] == [
+        ("UNFPA country office", "The country office should concentrate it", "7.1 Strategic level"),
+        ("UNFPA country office", "Develop a youth programme that reaches y", "7.1 Strategic level")]
+
+
+def test_the_agency_s_letter_restating_a_recommendation_and_its_response_add_none():
+    text = ("Recommendations for Executive Action\n\nThe Secretary of Defense should ensure that the Under Secretary "
+            "of Defense for Acquisition and Sustainment develops a plan for replacing spare parts that depend on a "
+            "single supplier. (Recommendation 1)\n\nAppendix II: Comments from the Department of Defense\n\n"
+            "DEPARTMENT OF DEFENSE COMMENTS TO THE GAO RECOMMENDATION\n\nRECOMMENDATION 1: The GAO recommends that "
+            "the Secretary of Defense ensure that the Under Secretary of Defense for Acquisition and Sustainment "
+            "develops a plan for replacing spare parts that depend on a single supplier.\n\nDoD RESPONSE: Concur. "
+            "The Department should have the plan by the end of fiscal year 2027.\n")
+    recs = recommendations_in(text)
+    assert [(r.prov.rule, r.prov.section) for r in recs] == [("rec_marked", "Recommendations for Executive Action")]
+
+
+def test_a_summary_table_in_text_reads_row_by_row():
+    text = ("Summary of recommendations\n\nNo. | Recommendation | Addressed to | Priority\n1 | Concentrate family "
+            "planning support on the provinces with the highest unmet need. | UNFPA country office | Very high\n"
+            "2 | Develop a youth programme for young people out of school. | Ministry of Youth | High\n")
+    assert [a for a, _ in summary(recommendations_in(text))] == ["UNFPA country office", "Ministry of Youth"]

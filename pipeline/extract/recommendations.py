@@ -46,6 +46,8 @@ MAX_EXPLANATION_CHARS = 2500
 # A labelled recommendation's text must have at least this many characters to be one ("Recommendation 2:
 # Closed" in a status table is not).
 MIN_LABELLED_CHARS = 25
+# At most this many field lines ("Addressed to: ...", "Priority: ...") stand between a label and its text.
+MAX_FIELD_BLOCKS = 4
 # Two recommendations to the same audience are one restated when at least this share of the shorter one's
 # content words (framing such as "We recommend that" and the addressee's name left out) is in the longer one,
 # and the shorter has at least RESTATEMENT_MIN_WORDS of them; shorter ones must match exactly.
@@ -68,6 +70,9 @@ _FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-Z]")
 _ANSWERED = re.compile(r"\brecommendation\s+(?:no\.?\s*)?(\d{1,2})\b", re.IGNORECASE)
 # An item's opening name and the colon or dash after it: "UNDP and UNFPA: ", "To donors – ".
 _ITEM_AUDIENCE = re.compile(r"\s*(?P<name>[A-Z][^:–—.;]{1,70}?)\s*(?::|\s[–—-])\s+")
+# "Addressed to: UNFPA country office", "Priority: Very high", "Based on conclusions: 1 and 3": a field of a
+# recommendation's box, printed between its label and its text.
+_FIELD = re.compile(r"^\s*[A-Z][\w/() -]{1,40}:\s*\S")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -106,6 +111,7 @@ class _Rules:
     response_column: re.Pattern[str]
     section_label: re.Pattern[str]
     hindsight: re.Pattern[str]
+    response_sections: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +132,8 @@ def _rules() -> _Rules:
                   re.compile(data["table_recommendation_column"], re.IGNORECASE),
                   re.compile(data["table_audience_column"], re.IGNORECASE),
                   re.compile(data["table_response_column"], re.IGNORECASE), re.compile(data["section_label"]),
-                  re.compile(data["hindsight"], re.IGNORECASE))
+                  re.compile(data["hindsight"], re.IGNORECASE),
+                  re.compile(data["response_sections"], re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -246,10 +253,15 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             continue
         target, start = index, label.end()
         title = block.text[start:].strip()
+        fields: list[str] = []
         if len(title) < MIN_LABELLED_CHARS and not title.endswith("."):
             # the label stands alone or with a short title ("Recommendation 3: Strengthen partnerships"): the
             # recommendation is the next block
             target = index + 1
+            while target < len(blocks) and target - index <= MAX_FIELD_BLOCKS and _FIELD.match(blocks[target].text) \
+                    and not _recommends(blocks[target].text):
+                fields.append(blocks[target].text)  # "Addressed to: UNFPA country office", "Priority: High"
+                target += 1
             if target >= len(blocks) or blocks[target].kind == "heading" or rules.label.match(blocks[target].text):
                 continue
             start = _ITEM_NUMBER.match(blocks[target].text).end() if _ITEM_NUMBER.match(blocks[target].text) else 0
@@ -258,7 +270,8 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
                 or _TOC_LINE.search(text):
             continue
         note = label.group("note") or ""
-        audience = addressee(text) or _addressed_to(note) or _note_audience(note) or lead_audience \
+        audience = addressee(text) or _addressed_to(note) or _note_audience(note) \
+            or next(filter(None, map(_addressed_to, fields)), None) or lead_audience \
             or _addressed_to(text) or body_addressed(text)
         end = len(blocks[target].text.rstrip())
         following = target + 1
@@ -273,7 +286,7 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             if explaining:
                 end = after.end - blocks[target].start
             following += 1
-        out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _section_of(blocks[index]),
+        out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _label_section(blocks, index),
                               label.group("number")))
     return out, explained
 
@@ -393,6 +406,16 @@ def _recommending_start(text: str, start: int, end: int) -> int:
 
 def _congress(marker: str) -> str | None:
     return "Congress" if "consideration" in marker.lower() else None
+
+
+def _label_section(blocks: tuple[Block, ...], index: int) -> str | None:
+    """The section a label stands in: for a label printed as a heading ('Recommendation 2', then 'Priority:
+    High'), the heading above it that is no label, no field and introduces no list ('Operational implications:')."""
+    if blocks[index].kind != "heading":
+        return _section_of(blocks[index])
+    above = next((b for b in reversed(blocks[:index]) if b.kind == "heading" and not _rules().label.match(b.text)
+                  and not _FIELD.match(b.text) and not b.text.rstrip().endswith(":")), None)
+    return squash(above.text).rstrip(":") if above is not None else None
 
 
 def _section_of(block: Block) -> str | None:
@@ -752,17 +775,19 @@ def _content_words(text: str) -> frozenset[str]:
 def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) -> list[_Candidate]:
     """Drop a recommendation that restates another (summary and body, body and annex table): same audience (or
     none), same content; the longer version is kept (the body's, with its explanation), of two as long the first in
-    the document, a formal sentence found anywhere last; it takes the restatement's audience when it names none."""
+    the document, a formal sentence found anywhere or one in the agency's comments last; it takes the
+    restatement's audience when it names none."""
     texts = [_span_text(parsed, c) for c in candidates]
     # A list item that opens with its label ("• Recommendation 2 (Donors): pool support") has its number too.
     labels = [_rules().label.match(t) for t in texts]
     candidates = [replace(c, number=c.number or (label.group("number") if label else None))
                   for c, label in zip(candidates, labels)]
     words = [_content_words(t[label.end():] if label else t) for t, label in zip(texts, labels)]
-    # A formal sentence outside the recommendations (a letter's "we are recommending that ...") gives way to the
-    # statement in the recommendations section, however long.
-    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].rule == "rec_formal_sentence", -len(texts[i]),
-                                                          candidates[i].block, candidates[i].start))
+    # A formal sentence outside the recommendations (a letter's "we are recommending that ...") and the agency's
+    # restatement in its comments give way to the report's own statement, however long.
+    order = sorted(range(len(candidates)), key=lambda i: (
+        candidates[i].rule == "rec_formal_sentence", _in_response(parsed, candidates[i]), -len(texts[i]),
+        candidates[i].block, candidates[i].start))
     kept: list[int] = []
     for i in order:
         restated = next((k for k in kept if _restates(words[i], words[k], candidates[i], candidates[k])), None)
@@ -771,6 +796,14 @@ def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) 
         elif candidates[restated].audience is None:
             candidates[restated] = replace(candidates[restated], audience=candidates[i].audience)
     return [candidates[i] for i in sorted(kept)]
+
+
+def _in_response(parsed: ParsedDocument, candidate: _Candidate) -> bool:
+    """A candidate under a heading of the agency's comments ('Appendix II: Comments from the Department of
+    Defense', 'Management response')."""
+    section = parsed.blocks[candidate.block].section or ""
+    return bool(_rules().response_sections.search(section) or _rules().response_sections.search(
+        candidate.section or ""))
 
 
 def _restates(a: frozenset[str], b: frozenset[str], first: _Candidate, second: _Candidate) -> bool:
