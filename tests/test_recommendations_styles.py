@@ -184,3 +184,25 @@ def test_a_summary_table_in_text_reads_row_by_row():
             "planning support on the provinces with the highest unmet need. | UNFPA country office | Very high\n"
             "2 | Develop a youth programme for young people out of school. | Ministry of Youth | High\n")
     assert [a for a, _ in summary(recommendations_in(text))] == ["UNFPA country office", "Ministry of Youth"]
+
+
+def test_terms_of_reference_that_ask_for_recommendations_make_none():
+    text = ("Annex 1. Terms of reference\n\n5. Conclusions and recommendations\n\nThe evaluation team should "
+            "formulate recommendations that are specific and addressed to named actors. Recommendations should "
+            "follow logically from the findings. The team will recommend options for the second phase and should "
+            "present them to the reference group.\n\n6. Deliverables\n\nThe inception report should be submitted "
+            "within four weeks.\n")
+    assert recommendations_in(text) == []
+
+
+def test_a_label_whose_sentence_ends_in_a_colon_keeps_its_lettered_parts():
+    text = ("Recommendation 1\n\nWe recommend that the Commander, U.S. Army Contracting Command:\n\na. Review the 14 "
+            "contracts we identified.\n\nb. Establish controls over past performance records.\n\nCommander, U.S. "
+            "Army Contracting Command Comments\n\nThe Executive Director agreed with the recommendation.\n\n"
+            "Recommendation 2\n\nWe recommend that the Director, Defense Logistics Agency, update the guidance on "
+            "past performance evaluations.\n")
+    assert summary(recommendations_in(text)) == [
+        ("Commander, U.S. Army Contracting Command", "We recommend that the Commander, U.S. Army Contracting "
+         "Command: a. Review the 14 contracts we identified. b. Establish controls over past performance records."),
+        ("Director, Defense Logistics Agency", "We recommend that the Director, Defense Logistics Agency, update the "
+         "guidance on past performance evaluations.")]

@@ -281,7 +281,7 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             explained.add(following)
             after = blocks[following]
             explaining = explaining and not rules.responses.match(after.text) and CELL_SEPARATOR not in after.text \
-                and not _next_point(blocks, following, blocks[target].text[:end]) \
+                and not _next_point(blocks, following, blocks[target].text) \
                 and after.end - blocks[target].start - start <= MAX_EXPLANATION_CHARS
             if explaining:
                 end = after.end - blocks[target].start
@@ -291,12 +291,13 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
     return out, explained
 
 
-def _next_point(blocks: tuple[Block, ...], index: int, before: str) -> bool:
+def _next_point(blocks: tuple[Block, ...], index: int, lead: str) -> bool:
     """A block that goes on with the report rather than explaining the recommendation before it: a numbered
-    paragraph (unless the recommendation ends in a colon that introduces it), an annex or chapter title wrapped into
-    a paragraph, a footnote at the foot of the page."""
+    paragraph (unless the recommendation's first block ends in a colon that introduces its parts: 'We recommend
+    that the Commander: a. ... b. ...'), an annex or chapter title wrapped into a paragraph, a footnote at the foot
+    of the page."""
     block = blocks[index]
-    if block.kind == "item" and block.marker == "numbered" and not before.rstrip().endswith(":"):
+    if block.kind == "item" and block.marker == "numbered" and not lead.rstrip().endswith(":"):
         return True
     return bool(_rules().section_label.match(block.text)) or _is_footnote(blocks, index)
 
