@@ -776,7 +776,8 @@ def test_a_list_going_on_past_the_name_ends_it_before_and_the():
     ("Data from the New York State Department of Health show a decline.", "New York State Department of Health",
      "government"),
     ("Layoffs at Zyrtex Well Services were reported in March.", "Zyrtex Well Services", "private"),
-    ("• “Umid” Charity Public Fund of Tajikistan - https://umid.tj\n", "“Umid” Charity Public Fund of Tajikistan",
+    ("• “Umid” Charity Public Fund of Tajikistan - https://umid.tj\n",
+     "“Umid” Charity Public Fund of Tajikistan",
      "fund"),
     ("Futures | Gulf Coast Grain Group Gulf Coast Grain Group Gulf Coast Grain Group | Price",
      "Gulf Coast Grain Group", "private"),
@@ -810,4 +811,30 @@ def test_a_name_after_a_title_case_the_and_before_a_dash_acronym():
     "Project: Establishing Knowledge Resource Centre in Herat",
 ])
 def test_systems_with_a_head_word_and_project_titles_are_not_organisations(text):
+    assert named(text) == {}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Fintrac Inc. and Acme Seeds Ltd. provided technical assistance to the Kenya Dairy Board.",
+     {"Fintrac Inc.", "Acme Seeds Ltd.", "Kenya Dairy Board"}),
+    ("The Congress of Local Authorities of Moldova and the Moldovan State Chancellery signed it.",
+     {"Congress of Local Authorities of Moldova", "Moldovan State Chancellery"}),
+    ("Civil society partners such as the Centre for Policies and Reforms took part.",
+     {"Centre for Policies and Reforms"}),
+    ("He is a Board Member and Trustee Emeritus of the University of Reno Foundation.",
+     {"University of Reno Foundation"}),
+    ("The Mission's Office of Acquisition and Assistance did not verify cost share.",
+     {"Office of Acquisition and Assistance"}),
+    ("He joined the Board of Directors of Kestrel Mining Corp. and the Board of Halden Collection Services in 2012.",
+     {"Kestrel Mining Corp.", "Halden Collection Services"}),
+])
+def test_firm_designators_boards_and_owners_in_audit_and_evaluation_prose(text, names):
+    assert set(named(text)) == names, list(named(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Approved by the Board of Directors. Committees of the Board met twice.",
+    "Validation of the Republic of Tajikistan – Board decision. Decision reference: 2020-02.",
+])
+def test_a_companys_board_and_a_board_after_a_dash_are_not_organisations(text):
     assert named(text) == {}

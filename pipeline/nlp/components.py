@@ -70,6 +70,7 @@ class OrgShapes:
         self.trailing_designators = set(lexicon["trailing_designators"])
         self.ngo_designators = set(lexicon["ngo_designators"])
         self.study_words = set(lexicon["study_words"])
+        self.owner_nouns = set(lexicon["owner_nouns"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -146,8 +147,11 @@ class OrgShapes:
         if doc[j].text not in ("and", "&", ",") or j + 1 >= len(doc):
             return False
         nxt = doc[j + 1]
-        if nxt.text == "the" or (nxt.text in self.non_org and not listed) \
-                or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
+        # A document word opens a document's name ("and Law on NGOs", "and Strategy 2030"); the last subject of a
+        # complement ("Centre for Policies and Reforms") ends the run.
+        document = nxt.text in self.non_org and not listed and j + 2 < len(doc) and (
+            doc[j + 2].text in ("on", "of", "for", "No", "No.") or doc[j + 2].like_num or self._is_cap(doc[j + 2]))
+        if nxt.text == "the" or document or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
             return True  # "State Institute of Pedagogy and in the State Teacher Training Institute"
         if doc[j].text != "," and self._is_cap(doc[j - 1]) and self._head_type(doc[j - 1]) is not None \
                 and doc[j - 1].text not in self.weak_heads and self._is_cap(nxt) and nxt.text not in self.heads \
@@ -267,6 +271,9 @@ class OrgShapes:
         start = next((i + 2 for i in range(heads[0] - 2, start - 1, -1)
                       if doc[i].lower_ in ("in", "at", "on", "with", "before", "to", "by", "from")
                       and doc[i + 1].lower_ == "the"), start)  # title case: "Testimony Before the Subcommittee on"
+        if start + 2 < heads[-1] + 1 and doc[start + 1].text in ("'s", "’s") and (
+                self._head_type(doc[start]) is not None or doc[start].text in self.owner_nouns):
+            start += 2  # "the Mission's Office of Acquisition and Assistance": the owner is said, not named
         # "CEO of North America for Dollar Financial Group": a region of the organisation is not part of its name.
         start = next((i + 1 for i in range(start + 1, heads[0]) if doc[i].text == "for"
                       and is_place(doc[start:i].text)), start)
@@ -292,13 +299,30 @@ class OrgShapes:
         start = self._after_owner_phrase(doc, start, heads)
         if self._subject_studied(doc, start):
             return None  # "a bachelor's degree in Hotel Administration": a subject, not a body
+        subject = subject or (doc[end - 2].text in ("and", ",") and any(
+            doc[i].text in ("of", "for", "on") for i in range(heads[0], end - 2)))  # "Centre for Policies and Reforms"
         if (doc[end - 1].text in self.non_org and not subject) or any(
                 doc[i].text in self.non_org and doc[i + 1].text.lower() in ("on", "of", "for")
                 and not (i > heads[0] and doc[i - 1].text in ("and", ",", "&"))  # "Political Science and Law of"
                 for i in range(start, end - 1)):
             return None  # "Law on X", "Transparency Index for Government": a document or product, not a body
-        if doc[start:end].text.lower() in self.non_org_names:
+        lowered = doc[start:end].text.lower()
+        if lowered in self.non_org_names:
             return None
+        prefix = max((n for n in self.non_org_names if lowered.startswith(n + " ")), key=len, default=None)
+        if prefix is not None:  # "Board of Directors of Acme Corp.", "the Board of CBV Services": the company
+            start += len(prefix.split())
+            while start < end and doc[start].lower_ in ("of", "the"):
+                start += 1
+            heads = [i for i in heads if i >= start]
+            if not heads:
+                return None
+            start = self._after_owner_phrase(doc, start, heads)  # "Board Member of the University of X"
+        if end - start > 2 and doc[end - 2].text in _DASHES and doc[end - 3].whitespace_ and end - 1 in heads:
+            end -= 2  # "Republic of Tajikistan – Board decision": a head word after a spaced dash is not the name's
+            heads = [i for i in heads if i < end]
+            if not heads:
+                return None
         if self._described(doc, start, end, heads):
             return None  # "a Delaware corporation", "established a first Resource Center in ...": a kind, not a name
         if self._in_quoted_title(doc, start, end):
