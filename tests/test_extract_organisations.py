@@ -838,3 +838,8 @@ def test_firm_designators_boards_and_owners_in_audit_and_evaluation_prose(text, 
 ])
 def test_a_companys_board_and_a_board_after_a_dash_are_not_organisations(text):
     assert named(text) == {}
+
+
+def test_a_lower_case_head_after_a_modifier_takes_its_complement():
+    found = named("Analytical note of the National bank of the Republic of Moldova (2018).")
+    assert found["National bank of the Republic of Moldova"].org_type == "government", list(found)

@@ -137,9 +137,23 @@ class OrgShapes:
             if end < n and doc[end].text in self.lower_heads and (end - start > 1 or not doc[start].is_sent_start
                                                                   or not is_known_word(doc[start].text)):
                 end += 1  # "Golomt bank", "Chevron corporation": a lower-case head right after a proper name
+                end = self._complement_after(doc, end)  # "National bank of the Kyrgyz Republic"
             runs.append((start, end))
             i = max(end, i + 1)
         return runs
+
+    def _complement_after(self, doc: Doc, end: int) -> int:
+        """The end of a capitalised complement ('of (the) Kyrgyz Republic') right after a head at end - 1."""
+        k = end
+        if k < len(doc) and doc[k].text in ("of", "for"):
+            k += 1 + (k + 1 < len(doc) and doc[k + 1].text == "the")
+            stop = k
+            while stop < len(doc) and not doc[stop].is_sent_start and (self._is_cap(doc[stop]) or (
+                    doc[stop].text in ("of", "the") and stop + 1 < len(doc) and self._is_cap(doc[stop + 1]))):
+                stop += 1
+            if stop > k:
+                return stop
+        return end
 
     def _starts_new_name(self, doc: Doc, j: int, listed: bool = False) -> bool:
         """'UNDP and the Ministry of X', 'USAID and Ministry of X': a conjunction between two names; inside a list
