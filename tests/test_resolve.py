@@ -528,3 +528,16 @@ def test_a_unit_named_with_its_owners_acronym_after_it_joins_the_plain_unit():
     mentions = [mention("Department of Public Policy of KIMEP", 1, org_type="academia"),
                 mention("Department of Public Policy", 2, org_type="academia")]
     assert len(resolve(mentions).organisations) == 1
+
+
+def test_a_long_name_without_its_descriptive_first_word_in_the_same_document_is_that_organisation():
+    mentions = [mention("Independent Institute for Monitoring the Formation of Civil Society", 1),
+                mention("Institute for Monitoring the Formation of Civil Society", 1, at=300),
+                mention("National University of Mongolia", 2, org_type="academia"),
+                mention("University of Mongolia", 2, org_type="academia", at=200),
+                mention("National Centre for Human Rights Education", 3),
+                mention("Centre for Human Rights Education", 4)]
+    resolution = resolve(mentions)
+    assert resolution.mention_org[0] == resolution.mention_org[1]
+    assert resolution.mention_org[2] != resolution.mention_org[3]  # too short to be sure
+    assert resolution.mention_org[4] != resolution.mention_org[5]  # different documents

@@ -56,6 +56,11 @@ ACRONYM_PEER_SCORE = 80.0
 # one-word name ("CIVICUS", "PA IRODA"), only from this many letters on ("MIT"): shorter ones ("IT") are too
 # often something else.
 MIN_INITIALS_LETTERS = 3
+# A document that names a body with a descriptive first word ("Independent Institute for Monitoring the Formation
+# of Civil Society") may drop it later; the shorter name must have this many content words to be that body's.
+SHORTENED_MODIFIERS = frozenset({"independent", "national", "republican", "public", "nongovernmental",
+                                 "non-governmental", "international"})
+DISTINCTIVE_SHORT_WORDS = 4
 # Two printed names that differ only in spaces ("TeachersLab", "Teachers Lab") are one name from this many letters.
 MIN_COMPACT_LETTERS = 6
 # Scores recorded on links decided by rules rather than by similarity.
@@ -361,8 +366,9 @@ def _qualified_links(clusters: Clusters, corpus: _Corpus) -> None:
 
 
 def _restated_links(clusters: Clusters, corpus: _Corpus) -> None:
-    """Names that restate one body at more length: a coined name and the same followed by a description ending in a
-    head word ('MoveGreen' / 'MoveGreen Youth Environmental Movement'); a distinctive name with no head word and
+    """Names that restate one body at more length: a long name and the same without a descriptive first word in the
+    same document; a coined name and the same followed by a description ending in a head word ('MoveGreen' /
+    'MoveGreen Youth Environmental Movement'); a distinctive name with no head word and
     the same with one ('Innovation for Change Central Asia' / '... Hub'); a quoted brand ending another name with
     the same head ('Coalition of Civil Society “Transparency for Development”' / 'Coalition of CSOs on
     Transparency for Development')."""
@@ -372,6 +378,11 @@ def _restated_links(clusters: Clusters, corpus: _Corpus) -> None:
         by_first[node[2:].split()[0]].append(node)
     for node in sorted(corpus.keys):
         words = node[2:].split()
+        shorter = "n:" + " ".join(words[1:])
+        if words[0] in SHORTENED_MODIFIERS and shorter in corpus.keys and corpus.keys[shorter].distinctive \
+                and len(corpus.keys[shorter].content) >= DISTINCTIVE_SHORT_WORDS \
+                and corpus.docs[shorter] & corpus.docs[node]:
+            clusters.union(shorter, node, RULE_SCORE, "alias")  # "(Independent) Institute for Monitoring the ..."
         if len(words) < 3 or words[-1] not in heads:
             continue
         shorter = "n:" + " ".join(words[:-1])
