@@ -21,9 +21,10 @@ HEADING_MAX_CHARS = 100
 HEADING_MAX_WORDS = 12
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+(?=\S)")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+(?=[A-Z])")
-# "III. Testing and shared arrangements", "4.2 Value for money": a chapter number in Roman numerals or a numbered
-# subsection marks a title even in sentence case (a list is numbered "1." or "i.", not "III." or "4.2").
-_CHAPTER_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|[IVX]{1,5}\.)\s+(?=[A-Z])")
+# "III. Testing and shared arrangements", "4.2 Value for money", "B. Fuel consumption": a chapter number in Roman
+# numerals, a numbered subsection or a capital letter marks a title even in sentence case (a list is numbered "1.",
+# "a." or "i.", not "III.", "4.2" or "B.").
+_CHAPTER_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|[IVX]{1,5}\.|[A-H]\.)\s+(?=[A-Z])")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with under via de du des la le et".split())
 _TERMINAL = (".", ",", ";", "!", "?")

@@ -244,6 +244,7 @@ def test_a_sentence_with_a_pronoun_subject_ending_in_a_colon_is_not_a_heading():
 def test_a_chapter_title_in_sentence_case_is_a_heading_by_its_number():
     assert is_heading_line("III. Testing and shared arrangements", standalone=True)
     assert is_heading_line("4.2 Value for money and the use of pooled funds", standalone=True)
+    assert is_heading_line("A. Maintenance of generators", standalone=True)
     assert not is_heading_line("2. Interview national and county officials", standalone=True)  # a list's step
     assert not is_heading_line("III. Testing and shared arrangements", standalone=False)
 
