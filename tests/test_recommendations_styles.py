@@ -206,3 +206,27 @@ def test_a_label_whose_sentence_ends_in_a_colon_keeps_its_lettered_parts():
          "Command: a. Review the 14 contracts we identified. b. Establish controls over past performance records."),
         ("Director, Defense Logistics Agency", "We recommend that the Director, Defense Logistics Agency, update the "
          "guidance on past performance evaluations.")]
+
+
+def test_an_explanation_on_the_next_page_stays_with_its_recommendation_and_the_footnotes_between_do_not(tmp_path):
+    from report_fixtures import PdfReport
+    r = PdfReport("Evaluation of the Rural Water Programme - Final Report", "Joint Evaluation Series No. 9")
+    for page in range(3):
+        r.new_page()
+        r.heading(f"{page + 2}. Findings part {page}")
+        r.para("The programme reached most of its targets in the three provinces. " * 6)
+    r.heading("6. Recommendations")
+    for i in range(15):  # enough to push the recommendation to the foot of a page, its explanation over the break
+        r.para(f"Paragraph {i} of the chapter sets out the basis of the recommendations.[^{i + 1}]",
+               {str(i + 1): f"Note {i}: see the findings chapter."})
+    r.heading("Recommendation 3", size=11, space=6)
+    r.para("The Ministry of Water and Sanitation should take over the maintenance budget of rural water points by "
+           "2026 and report every year to Parliament on the share of water points that work, district by district, "
+           "so that the gains of the programme are not lost once donor funding ends.")
+    r.para("Without a recurrent budget line, the water points will depend on donor funds for repairs.")
+    (tmp_path / "un.pdf").write_bytes(r.pdf())
+    recs = process_file(tmp_path, tmp_path / "un.pdf").recommendations
+    assert [r.prov.page for r in recs] == [3]
+    assert recs[0].text.endswith("donor funding ends. Without a recurrent budget line, the water points will depend "
+                                 "on donor funds for repairs.")
+    assert "Note" not in recs[0].text

@@ -280,6 +280,9 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
                 and not rules.label.match(blocks[following].text):
             explained.add(following)
             after = blocks[following]
+            if _is_footnote(blocks, following):
+                following += 1  # the page's notes stand between the text and its explanation on the next page
+                continue
             explaining = explaining and not rules.responses.match(after.text) and CELL_SEPARATOR not in after.text \
                 and not _next_point(blocks, following, blocks[target].text) \
                 and after.end - blocks[target].start - start <= MAX_EXPLANATION_CHARS
@@ -294,12 +297,11 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
 def _next_point(blocks: tuple[Block, ...], index: int, lead: str) -> bool:
     """A block that goes on with the report rather than explaining the recommendation before it: a numbered
     paragraph (unless the recommendation's first block ends in a colon that introduces its parts: 'We recommend
-    that the Commander: a. ... b. ...'), an annex or chapter title wrapped into a paragraph, a footnote at the foot
-    of the page."""
+    that the Commander: a. ... b. ...'), an annex or chapter title wrapped into a paragraph."""
     block = blocks[index]
     if block.kind == "item" and block.marker == "numbered" and not lead.rstrip().endswith(":"):
         return True
-    return bool(_rules().section_label.match(block.text)) or _is_footnote(blocks, index)
+    return bool(_rules().section_label.match(block.text))
 
 
 def _is_footnote(blocks: tuple[Block, ...], index: int) -> bool:
@@ -840,11 +842,12 @@ def _span_text(parsed: ParsedDocument, candidate: _Candidate) -> str:
     if candidate.end <= len(first.text):
         return first.text[candidate.start:candidate.end]
     pieces = [first.text[candidate.start:]]
-    for block in blocks[candidate.block + 1:]:
-        offset = block.start - first.start
+    for index in range(candidate.block + 1, len(blocks)):
+        offset = blocks[index].start - first.start
         if offset >= candidate.end:
             break
-        pieces.append(" " + block.text[:candidate.end - offset])
+        if not _is_footnote(blocks, index):
+            pieces.append(" " + blocks[index].text[:candidate.end - offset])
     return "".join(pieces)
 
 
