@@ -843,3 +843,14 @@ def test_a_companys_board_and_a_board_after_a_dash_are_not_organisations(text):
 def test_a_lower_case_head_after_a_modifier_takes_its_complement():
     found = named("Analytical note of the National bank of the Republic of Moldova (2018).")
     assert found["National bank of the Republic of Moldova"].org_type == "government", list(found)
+
+
+def test_corps_and_commands_are_bodies_and_a_web_academy_after_a_cue_is_a_product():
+    found = named("The U.S. Army Corps of Engineers and the Naval Air Systems Command reviewed the plans.")
+    assert {"U.S. Army Corps of Engineers", "Naval Air Systems Command"} <= set(found), list(found)
+    assert named("The NGO Web Academy is a distance learning tool for activists.") == {}
+
+
+def test_an_acronym_before_a_lower_case_head_is_that_bodys_unit_not_a_name():
+    assert set(named("I worked with the EAC committee on the survey. A loan from Golomt bank helped.")) == {
+        "Golomt bank"}

@@ -135,7 +135,8 @@ class OrgShapes:
                 j += 1
             end = last_cap + 1
             if end < n and doc[end].text in self.lower_heads and (end - start > 1 or not doc[start].is_sent_start
-                                                                  or not is_known_word(doc[start].text)):
+                                                                  or not is_known_word(doc[start].text)) \
+                    and not (end - start == 1 and doc[start].text.isupper()):  # "the EAC committee": EAC's
                 end += 1  # "Golomt bank", "Chevron corporation": a lower-case head right after a proper name
                 end = self._complement_after(doc, end)  # "National bank of the Kyrgyz Republic"
             runs.append((start, end))
@@ -661,6 +662,8 @@ class OrgShapes:
         'CSOs', 'Non-Governmental Organization')."""
         if any(t.text in self.non_org for t in span) or span.text.lower() in self.non_org_names:
             return False
+        if len(span) > 1 and span[-2].text in self.not_heads_after.get(span[-1].text, ()):
+            return False  # 'the CSO Web Academy', a learning tool: a product named like a body
         return not all(self._generic_word(t.text) for t in span if any(c.isalpha() for c in t.text))
 
     def _generic_word(self, word: str) -> bool:
