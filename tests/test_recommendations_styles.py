@@ -230,3 +230,10 @@ def test_an_explanation_on_the_next_page_stays_with_its_recommendation_and_the_f
     assert recs[0].text.endswith("donor funding ends. Without a recurrent budget line, the water points will depend "
                                  "on donor funds for repairs.")
     assert "Note" not in recs[0].text
+
+
+def test_another_document_s_recommendation_in_the_present_tense_is_reported_not_made():
+    text = ("Recommendations\n\nA 2021 study by the World Bank recommends that governments index transfers to "
+            "inflation. The evaluation recommends that UNICEF extend the cash transfer pilot to two more districts.\n")
+    assert summary(recommendations_in(text)) == [
+        ("UNICEF", "The evaluation recommends that UNICEF extend the cash transfer pilot to two more districts.")]

@@ -1,26 +1,35 @@
-"""Recommendations, each with the audience it addresses. Five rules, from the most specific:
+"""Recommendations, each with the audience it addresses. Six rules, from the most specific:
 
 - labelled: "Recommendation 3: UNDP should ..." (UN evaluations, OIG reports) anywhere in the document; the text
-  is the rest of the paragraph or item, or the next one when the label stands alone or with a short title, with
-  the paragraphs after it that explain it (up to a management response, the next label or heading); nothing up
-  to the next label or heading is a recommendation of its own;
+  is the rest of the paragraph or item, or the next one when the label stands alone or with a short title (field
+  lines such as "Addressed to: UNFPA country office" or "Priority: High" in between give the audience), with the
+  paragraphs after it that explain it (up to a management response, the next label, heading, numbered paragraph
+  or annex title; the page's footnotes skipped); nothing up to the next label or heading is a recommendation of
+  its own;
 - marked: "The Secretary of State should ... (Recommendation 1)" (GAO) anywhere;
-- sections: list items (a numbered one with the paragraphs that explain it) and prose ("should", "we recommend
-  ...") under a heading such as "Recommendations", "Recommendations for Executive Action" or "Matters for
-  Congressional Consideration"; audience headings may come before the items they label or, in text extracted
-  from some PDF layouts, after them (a section's first audience heading tells which); a recommendations heading
-  printed after its whole list (as in the atlas's regional chapter) is found by walking back over the labelled
-  lists before it;
+- answered: "(2) The Mission should ..." followed by "UNMISS accepted recommendation 2" (OIOS audits);
+- sections: list items (a numbered one with the paragraphs that explain it, and numbered paragraphs that
+  recommend nothing) and prose ("should", "we recommend ...") under a heading such as "Recommendations",
+  "Recommendations for Executive Action" or "Matters for Congressional Consideration"; audience headings ("For
+  USAID/Uganda", "FCDO", "Private sector:") may come before the items they label or, in text extracted from some
+  PDF layouts, after them (a section's first audience heading tells which); theme headings ("5.2 Monitoring")
+  keep the section going; an item may open with its audience ("UNDP and UNFPA: Strengthen ..."); a
+  recommendations heading printed after its whole list (as in the atlas's regional chapter) is found by walking
+  back over the labelled lists before it;
 - tables: under a header row with a recommendation column ("Recommendation | Responsible | Priority"), each
   row's recommendation cell is one, addressed to the row's responsible ("Addressed to", "Entity") cell; the other
-  cells (management response, actions, time frame) are not recommendations;
+  cells (management response, actions, time frame) are not recommendations; in a management response table the
+  addressee the text names comes first and the report's own statement of the recommendation wins;
 - formal sentences anywhere: "We recommend that the Secretary ...", "GAO recommends that ...", "It is
   recommended that ..."; one that ends in a colon introduces the list items that follow.
 
-Not recommendations: lead-in and meta sentences ("We are making the following three recommendations to DOD:"),
-management and agency responses, other documents' recommendations reported ("The 2019 review recommended ..."),
-lists of organisation names after a recommendations list. A recommendation restated (summary and body, body and annex table, or
-the same text found by two rules) is kept once: the longer text wins, then the more specific rule's; identical items
+Not recommendations: lead-in and meta sentences ("We are making the following three recommendations to DOD:",
+"The team will recommend ...", "Recommendations should follow from the findings"), management and agency
+responses ("The Bureau agreed ...", "DoD RESPONSE: Concur"), hindsight ("should have involved"), other documents'
+recommendations reported ("The 2019 review recommended ...", "a study by the World Bank recommends ..."), lists of
+organisation names after a recommendations list. A recommendation restated (summary and body, body and annex table,
+the agency's letter, or the same text found by two rules) is kept once: the longer text wins, of two as long the
+first printed, a formal sentence outside the recommendations or one in the agency's comments last; identical items
 addressed to different audiences stay apart.
 """
 
