@@ -854,3 +854,17 @@ def test_corps_and_commands_are_bodies_and_a_web_academy_after_a_cue_is_a_produc
 def test_an_acronym_before_a_lower_case_head_is_that_bodys_unit_not_a_name():
     assert set(named("I worked with the EAC committee on the survey. A loan from Golomt bank helped.")) == {
         "Golomt bank"}
+
+
+def test_a_heading_broken_before_its_head_word_or_its_system_word():
+    found = named("Evaluations reviewed\n\nThe list below gives the evaluations.\n\nReview of Core Support to the "
+                  "Caspian Partnership\n\nFoundation (CPF), 2010-2014\n\nEvaluation of Support to Land Administration"
+                  "\n\nSystems in Armenia, 2001-2012\n")
+    assert "Caspian Partnership Foundation" in found and found["Caspian Partnership Foundation"].org_type == "fund"
+    assert not any("Land Administration" in name for name in found), list(found)
+    found = named("National Cybersecurity Strategy\n\nU.S. Government\n\nAccountability Office\n\nJune 2023\n")
+    assert "U.S. Government" in found, list(found)
+
+
+def test_a_refugee_services_organisation_is_a_cso():
+    assert named("The Kakuma Refugee Services ran the camp school.")["Kakuma Refugee Services"].org_type == "cso"

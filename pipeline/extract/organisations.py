@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -76,6 +77,12 @@ def _appositive_cues() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _finals() -> frozenset[str]:
+    """Words ending names of concepts, systems and programmes ('Systems', 'Programme')."""
+    return frozenset(_heads_lexicon()["concept_finals"]) | frozenset(_heads_lexicon()["programme_finals"])
+
+
+@lru_cache(maxsize=1)
 def _dangling_words() -> frozenset[str]:
     return frozenset(_heads_lexicon()["dangling_modifiers"])
 
@@ -138,38 +145,52 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     spans = {(m.prov.norm_start, m.prov.norm_end) for m in listed}
     # A listed acronym ("• INTRAC") is a name in its own right, not a bare acronym waiting for a definition.
     mentions = [m for m in mentions if not (m.prov.rule == "acronym_bare" and (m.prov.norm_start, m.prov.norm_end) in spans)]
-    mentions = _whole_list_items(parsed, [_across_lines(parsed, m) for m in mentions])
+    starts = [b.start for b in parsed.blocks]
+    mentions = _whole_list_items(parsed, [m for m in (_across_lines(parsed, starts, m) for m in mentions) if m])
     mentions = _without_programmes(parsed, mentions)
     return _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
 
 
 # -- names across line breaks, whole list items, programmes ---------------------------------------------------
 
-def _across_lines(parsed: ParsedDocument, mention: Mention) -> Mention:
+def _across_lines(parsed: ParsedDocument, starts: list[int], mention: Mention) -> Mention | None:
     """A name ends where its line ends on a word that needs a noun and the next block is that noun ('State
-    University of Foreign' / 'Languages' in a table cell); a place ending the line before a name is not part of it
+    University of Foreign' / 'Languages' in a table cell), or ends a heading whose next line opens with its head
+    word ('... Eurasia Partnership' / 'Foundation (EPF), 2008-2013'); it was a system's or a programme's when that
+    line opens with 'Systems' or 'Programme' (None); a place ending the line before a name is not part of it
     ('social innovations in Central Asia' / 'Social Innovations Research Committee')."""
     if mention.prov.rule == "acronym_bare":
         return mention
     text = parsed.text.text
     start, end = mention.prov.norm_start, mention.prov.norm_end
+    org_type = mention.org_type
     first_break = text.find("\n", start, end)
     if first_break != -1 and is_place(text[start:first_break].strip()) \
             and text[max(0, start - 12):start].rstrip().split()[-1:] in (["in"], ["across"], ["throughout"]):
         start = first_break + 1 + len(text[first_break + 1:end]) - len(text[first_break + 1:end].lstrip())
-    words = text[start:end].split()
-    if words and words[-1] in _dangling_words() and text[end:end + 1] in ("", "\n", " "):
-        block = next((b for b in parsed.blocks if b.start > end), None)
-        if block is not None and not text[end:block.start].strip():
-            line = text[block.start:block.end].split("\n")[0].strip()
+    after = bisect_right(starts, end)
+    block = parsed.blocks[after] if after < len(starts) and not text[end:starts[after]].strip() else None
+    if block is not None:
+        line = text[block.start:block.end].split("\n")[0].strip()
+        first = re.match(r"[^\W\d_][\w'’-]*", line)
+        words = text[start:end].split()
+        if words and words[-1] in _dangling_words():
             if 0 < len(line.split()) <= DANGLING_CONTINUATION_WORDS and all(
                     w[:1].isupper() and w.isalpha() for w in line.split()):
                 end = block.start + len(line)
+        elif first is not None and after > 0 and parsed.blocks[after - 1].kind == "heading":
+            following = line[first.end():].split()[:1]
+            if first.group() in _finals() and not (following and following[0][:1].isupper()):
+                return None  # "... Land Administration" / "Systems in Belarus"; not "U.S. Government" / "Accountability
+                # Office", a name of its own
+            if first.group() in _head_words() and line[first.end():].split()[:1] not in (["of"], ["for"], ["on"]):
+                end = block.start + first.end()  # not "Committee on Appropriations": a name of its own
+                org_type = _heads_lexicon()["heads"][first.group()]
     if (start, end) == (mention.prov.norm_start, mention.prov.norm_end):
         return mention
     page, source_start, source_end = parsed.text.locate(start, end)
     prov = replace(mention.prov, page=page, start=source_start, end=source_end, norm_start=start, norm_end=end)
-    return replace(mention, text=mention_text(text[start:end]), prov=prov)
+    return replace(mention, text=mention_text(text[start:end]), org_type=org_type, prov=prov)
 
 
 def _whole_list_items(parsed: ParsedDocument, mentions: list[Mention]) -> list[Mention]:
