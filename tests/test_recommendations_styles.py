@@ -237,3 +237,18 @@ def test_another_document_s_recommendation_in_the_present_tense_is_reported_not_
             "inflation. The evaluation recommends that UNICEF extend the cash transfer pilot to two more districts.\n")
     assert summary(recommendations_in(text)) == [
         ("UNICEF", "The evaluation recommends that UNICEF extend the cash transfer pilot to two more districts.")]
+
+
+def test_a_highlights_sentence_enumerating_recommendations_made_in_full_later_is_none_of_its_own():
+    text = ("What GAO Recommends\n\nGAO recommends that the Secretary of Defense direct the Under Secretary of "
+            "Defense for Acquisition and Sustainment to (1) develop a plan with milestones for replacing spare parts "
+            "that depend on a single supplier and (2) collect data on the lead times of orders for these parts.\n\f"
+            "Recommendations for Executive Action\n\nWe recommend that the Secretary of Defense direct the Under "
+            "Secretary of Defense for Acquisition and Sustainment to take the following two actions:\n\n• Develop a "
+            "plan with milestones for replacing spare parts that depend on a single supplier.\n\n• Collect data on "
+            "the lead times of orders for spare parts that depend on a single supplier.\n")
+    assert [(a, t[:21]) for a, t in summary(recommendations_in(text))] == [
+        ("Secretary of Defense", "Develop a plan with m"), ("Secretary of Defense", "Collect data on the l")]
+    alone = recommendations_in("Recommendations\n\nUNDP should (1) recruit two monitoring officers and (2) train "
+                               "the partners' staff in results-based management.\n")
+    assert len(alone) == 1

@@ -82,6 +82,8 @@ _ITEM_AUDIENCE = re.compile(r"\s*(?P<name>[A-Z][^:–—.;]{1,70}?)\s*(?::|\s[�
 # "Addressed to: UNFPA country office", "Priority: Very high", "Based on conclusions: 1 and 3": a field of a
 # recommendation's box, printed between its label and its text.
 _FIELD = re.compile(r"^\s*[A-Z][\w/() -]{1,40}:\s*\S")
+# "(1) develop a plan ... and (2) collect data ...": recommendations enumerated inside one sentence.
+_ENUMERATED = re.compile(r"\s\((?:\d|[a-h]|i{1,3}|iv|v)\)\s")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -800,14 +802,30 @@ def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) 
     order = sorted(range(len(candidates)), key=lambda i: (
         candidates[i].rule == "rec_formal_sentence", _in_response(parsed, candidates[i]), -len(texts[i]),
         candidates[i].block, candidates[i].start))
+    # A sentence enumerating several ("(1) develop ... and (2) collect ...") is weighed last, against them all.
+    enumerated = [i for i in order if len(_enumerated_parts(texts[i])) >= 2]
     kept: list[int] = []
-    for i in order:
+    for i in [i for i in order if i not in enumerated] + enumerated:
+        if i in enumerated and _summarises(texts[i], candidates[i], [(words[k], candidates[k]) for k in kept]):
+            continue
         restated = next((k for k in kept if _restates(words[i], words[k], candidates[i], candidates[k])), None)
         if restated is None:
             kept.append(i)
         elif candidates[restated].audience is None:
             candidates[restated] = replace(candidates[restated], audience=candidates[i].audience)
     return [candidates[i] for i in sorted(kept)]
+
+
+def _enumerated_parts(text: str) -> list[frozenset[str]]:
+    """The content words of each part of a sentence that enumerates actions ('to (1) develop ... and (2) ...')."""
+    return [words for part in _ENUMERATED.split(text)[1:] if len(words := _content_words(part)) >= 3]
+
+
+def _summarises(text: str, candidate: _Candidate, others: list[tuple[frozenset[str], _Candidate]]) -> bool:
+    """'GAO recommends that DOD (1) develop a plan ... and (2) collect data ...': a sentence whose enumerated
+    recommendations are each made in full elsewhere (a highlights page) is not one of its own."""
+    return all(any(_restates(part, other, candidate, other_candidate) for other, other_candidate in others)
+               for part in _enumerated_parts(text))
 
 
 def _in_response(parsed: ParsedDocument, candidate: _Candidate) -> bool:
