@@ -252,3 +252,11 @@ def test_a_highlights_sentence_enumerating_recommendations_made_in_full_later_is
     alone = recommendations_in("Recommendations\n\nUNDP should (1) recruit two monitoring officers and (2) train "
                                "the partners' staff in results-based management.\n")
     assert len(alone) == 1
+
+
+def test_a_summary_table_addressed_to_the_country_office_restates_the_body_s_recommendation_to_undp():
+    text = ("Executive summary\n\nRecommendation | Addressed to | Priority\n1. Develop a resource mobilization "
+            "strategy with targets for government cost-sharing. | UNDP country office | High\n\n6. Recommendations\n\n"
+            "Recommendation 1. UNDP should develop a resource mobilization strategy for the next country programme, "
+            "with targets for government cost-sharing.\n")
+    assert [(r.audience, r.prov.section) for r in recommendations_in(text)] == [("UNDP", "6. Recommendations")]

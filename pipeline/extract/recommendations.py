@@ -837,14 +837,19 @@ def _in_response(parsed: ParsedDocument, candidate: _Candidate) -> bool:
 
 
 def _restates(a: frozenset[str], b: frozenset[str], first: _Candidate, second: _Candidate) -> bool:
-    """Same audience (or one unknown) and the same content, the addressee's name left out of both (a summary names
-    it in a bracket, a table in a column of its own)."""
+    """Same audience (or one unknown, or, for two with the same number, one naming part of the other: 'UNDP' and
+    'UNDP country office') and the same content, the addressee's name left out of both (a summary names it in a
+    bracket, a table in a column of its own). Without a shared number, two chapters' items to 'International
+    Organizations' and 'International Organizations / Donors' are different countries' recommendations."""
     audience_a, audience_b = first.audience, second.audience
-    if audience_a and audience_b and squash(audience_a).lower() != squash(audience_b).lower():
-        return False
+    same_number = first.number is not None and first.number == second.number
+    if audience_a and audience_b:
+        names_a, names_b = (frozenset(re.findall(r"\w+", x.lower())) - _MINOR for x in (audience_a, audience_b))
+        if not (names_a == names_b or (same_number and (names_a <= names_b or names_b <= names_a))):
+            return False
     names = {w.lower() for w in re.findall(r"\w+", f"{audience_a or ''} {audience_b or ''}")}
     a, b = a - names, b - names
-    if first.number is not None and first.number == second.number and min(len(a), len(b)):
+    if same_number and min(len(a), len(b)):
         return len(a & b) >= SAME_NUMBER_SHARE * min(len(a), len(b))
     if min(len(a), len(b)) < RESTATEMENT_MIN_WORDS:
         return a == b
