@@ -260,3 +260,11 @@ def test_a_summary_table_addressed_to_the_country_office_restates_the_body_s_rec
             "Recommendation 1. UNDP should develop a resource mobilization strategy for the next country programme, "
             "with targets for government cost-sharing.\n")
     assert [(r.audience, r.prov.section) for r in recommendations_in(text)] == [("UNDP", "6. Recommendations")]
+
+
+def test_asides_to_the_reader_are_no_recommendations():
+    text = ("5. Conclusions and recommendations\n\nConclusion 2. It should be noted that the survey covered only two "
+            "provinces. Its results should be interpreted with caution.\n\nRecommendation 1. The Ministry of Health "
+            "should repeat the survey in all provinces in 2027.\n")
+    assert [t for _, t in summary(recommendations_in(text))] == [
+        "The Ministry of Health should repeat the survey in all provinces in 2027."]

@@ -121,7 +121,7 @@ class _Rules:
     audience_column: re.Pattern[str]
     response_column: re.Pattern[str]
     section_label: re.Pattern[str]
-    hindsight: re.Pattern[str]
+    not_recommending: re.Pattern[str]
     response_sections: re.Pattern[str]
 
 
@@ -143,7 +143,7 @@ def _rules() -> _Rules:
                   re.compile(data["table_recommendation_column"], re.IGNORECASE),
                   re.compile(data["table_audience_column"], re.IGNORECASE),
                   re.compile(data["table_response_column"], re.IGNORECASE), re.compile(data["section_label"]),
-                  re.compile(data["hindsight"], re.IGNORECASE),
+                  any_of("not_recommending"),
                   re.compile(data["response_sections"], re.IGNORECASE))
 
 
@@ -345,9 +345,10 @@ def closing_note_audience(text: str) -> str | None:
 
 
 def _cued(text: str) -> bool:
-    """A recommending cue ('should', 'we recommend'), hindsight left out ('the programme should have involved the
-    ministries' judges the past)."""
-    return bool(_rules().prose.search(_rules().hindsight.sub(" ", text)))
+    """A recommending cue ('should', 'we recommend'), hindsight ('the programme should have involved the ministries'
+    judges the past) and asides to the reader ('it should be noted that', 'should be read with caution') left
+    out."""
+    return bool(_rules().prose.search(_rules().not_recommending.sub(" ", text)))
 
 
 def _recommends(text: str) -> bool:
