@@ -84,6 +84,7 @@ class Recommendation:
     audience: str | None
     kind: str  # bullet | numbered | prose
     prov: Provenance
+    restated_at: tuple[Provenance, ...] = ()  # where the document restates it (summary, annex table), not kept twice
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,6 +154,12 @@ class Recommendations(_Provenance):
     kind: Series[str] = pa.Field(isin=RECOMMENDATION_KINDS, description="bullet, numbered or prose.")
     duplicate_of: Series[str] = pa.Field(nullable=True, description="Earlier recommendation in the same document "
                                                                     "with the same text (a restatement).")
+    restatements: Series[int] = pa.Field(ge=0, description="How many times the document restates this "
+                                                           "recommendation in other words (a summary, an annex "
+                                                           "table); they are not rows of their own.")
+    restated_at: Series[str] = pa.Field(nullable=True, description="Where those restatements stand: 'page N, "
+                                                                   "characters A-B' (page-text offsets, as start "
+                                                                   "and end), separated by '; '.")
 
     class Config:
         strict = True

@@ -28,6 +28,11 @@ def _prov(p: Provenance) -> dict:
             "norm_end": p.norm_end, "section": p.section, "rule": p.rule}
 
 
+def _place(p: Provenance) -> str:
+    """Where a restatement stands, for a reader to find it: 'page 3, characters 120-345'."""
+    return f"page {p.page}, characters {p.start}-{p.end}"
+
+
 def dedupe_documents(results: list[DocumentResult]) -> list[DocumentResult]:
     """A file whose bytes repeat an earlier file's (by source path order) is kept as a 'duplicate' row only."""
     seen: dict[str, str] = {}
@@ -69,7 +74,10 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
             rid = record_id("rec", rec.prov.doc_id, rec.prov.norm_start, rec.prov.norm_end, rec.text)
             key = f"{rec.audience or ''}\x1f{squash(rec.text).lower()}"  # same words to another audience is not a restatement
             recommendation_rows.append({"recommendation_id": rid, "text": rec.text, "audience": rec.audience,
-                                        "kind": rec.kind, "duplicate_of": first_by_text.get(key), **_prov(rec.prov)})
+                                        "kind": rec.kind, "duplicate_of": first_by_text.get(key),
+                                        "restatements": len(rec.restated_at),
+                                        "restated_at": "; ".join(_place(p) for p in rec.restated_at) or None,
+                                        **_prov(rec.prov)})
             first_by_text.setdefault(key, rid)
     counts = {name: pd.Series([row["doc_id"] for row in rows]).value_counts() if rows else pd.Series(dtype=int)
               for name, rows in (("mention", mention_rows), ("figure", figure_rows),

@@ -702,6 +702,19 @@ def test_a_summary_restating_a_numbered_recommendation_in_other_words_is_kept_on
     ]
 
 
+def test_a_restatement_is_linked_to_the_recommendation_it_restates():
+    recs = recommendations_in(
+        "Executive summary\n\n• Recommendation 1 (Ministry of Finance): publish grant awards online.\n",
+        "Recommendations\n\nRecommendation 1\n\nThe Ministry of Finance should publish every grant award and its "
+        "recipient on its website within 30 days of the decision.\n")
+    assert len(recs) == 1
+    assert recs[0].prov.page == 2
+    assert [(p.page, p.section) for p in recs[0].restated_at] == [(1, "Executive summary")]
+    restatement = recs[0].restated_at[0]
+    assert "publish grant awards online" in "Executive summary\n\n• Recommendation 1 (Ministry of Finance): publish " \
+        "grant awards online.\n"[restatement.start:restatement.end]
+
+
 def test_recommendations_numbered_afresh_in_each_chapter_are_not_restatements():
     recs = recommendations_in(
         "Chapter 2. Health\n\nRecommendation 1: The Ministry of Health should train midwives in every district "

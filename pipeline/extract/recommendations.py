@@ -42,7 +42,7 @@ from functools import lru_cache, partial
 
 from pipeline.config import PATTERNS_DIR
 from pipeline.extract import ParsedDocument, provenance, squash
-from pipeline.records import Block, Recommendation
+from pipeline.records import Block, Provenance, Recommendation
 from pipeline.structure import opens_report_section
 from pipeline.text.normalise import CELL_SEPARATOR
 
@@ -157,6 +157,7 @@ class _Candidate:
     rule: str
     section: str | None = None
     number: str | None = None  # the label's number ("Recommendation 3"), for restatements
+    restatements: tuple[_Candidate, ...] = ()  # the candidates that restate this one, dropped in its favour
 
 
 def is_recommendation_heading(text: str) -> bool:
@@ -791,7 +792,7 @@ def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) 
     """Drop a recommendation that restates another (summary and body, body and annex table): same audience (or
     none), same content; the longer version is kept (the body's, with its explanation), of two as long the first in
     the document, a formal sentence found anywhere or one in the agency's comments last; it takes the
-    restatement's audience when it names none."""
+    restatement's audience when it names none, and keeps the restatements to link them."""
     texts = [_span_text(parsed, c) for c in candidates]
     # A list item that opens with its label ("• Recommendation 2 (Donors): pool support") has its number too.
     labels = [_rules().label.match(t) for t in texts]
@@ -812,8 +813,10 @@ def _without_restatements(parsed: ParsedDocument, candidates: list[_Candidate]) 
         restated = next((k for k in kept if _restates(words[i], words[k], candidates[i], candidates[k])), None)
         if restated is None:
             kept.append(i)
-        elif candidates[restated].audience is None:
-            candidates[restated] = replace(candidates[restated], audience=candidates[i].audience)
+            continue
+        kept_one = candidates[restated]
+        candidates[restated] = replace(kept_one, audience=kept_one.audience or candidates[i].audience,
+                                       restatements=(*kept_one.restatements, candidates[i]))
     return [candidates[i] for i in sorted(kept)]
 
 
@@ -885,13 +888,19 @@ def _span_text(parsed: ParsedDocument, candidate: _Candidate) -> str:
 
 
 def _make(parsed: ParsedDocument, candidate: _Candidate) -> Recommendation:
-    """A recommendation from its span with provenance; the section is the recommendations heading."""
-    block = parsed.blocks[candidate.block]
+    """A recommendation from its span with provenance (and its restatements'); the section is the recommendations
+    heading."""
+    trimmed, prov = _trimmed(parsed, candidate)
+    return Recommendation(squash(_span_text(parsed, trimmed)), candidate.audience, candidate.kind, prov,
+                          tuple(_trimmed(parsed, other)[1] for other in candidate.restatements))
+
+
+def _trimmed(parsed: ParsedDocument, candidate: _Candidate) -> tuple[_Candidate, Provenance]:
+    """The candidate without the white space around it, and its provenance."""
     text = _span_text(parsed, candidate)
     start = candidate.start + len(text) - len(text.lstrip())
     end = candidate.end - (len(text) - len(text.rstrip(" ([{")))  # the sentencizer leaves "(" of "(Recommendation 1)"
-    prov = provenance(parsed, block, start, end, candidate.rule)
+    prov = provenance(parsed, parsed.blocks[candidate.block], start, end, candidate.rule)
     if candidate.section is not None:
         prov = replace(prov, section=candidate.section)
-    return Recommendation(squash(_span_text(parsed, replace(candidate, start=start, end=end))), candidate.audience,
-                          candidate.kind, prov)
+    return replace(candidate, start=start, end=end), prov

@@ -517,6 +517,8 @@ def _recommendation_section(recommendations: list, contexts: dict[str, Context],
     for row in recommendations:
         duplicate = (f'<div class="muted">restates <a href="#{esc(row.duplicate_of)}">{esc(row.duplicate_of)}</a>'
                      "</div>" if text_of(row.duplicate_of) else "")
+        if text_of(row.restated_at):
+            duplicate += f'<div class="muted">restated at {esc(row.restated_at)}</div>'
         rows.append(
             f'<tr id="{esc(row.recommendation_id)}"><td>{int(row.page)}'
             f'<div class="id">{esc(row.recommendation_id)}</div></td>{cell(row.audience)}{cell(row.kind)}'
