@@ -868,3 +868,107 @@ def test_a_heading_broken_before_its_head_word_or_its_system_word():
 
 def test_a_refugee_services_organisation_is_a_cso():
     assert named("The Kakuma Refugee Services ran the camp school.")["Kakuma Refugee Services"].org_type == "cso"
+
+
+# -- acronyms listed among names ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("Previous partners have included the University of Leeds, KTH, Stanford University and the Aga Khan "
+     "Foundation.", "KTH"),
+    ("The survey was run jointly by the Ministry of Water, NWRA and the Danish Refugee Council.", "NWRA"),
+    ("Audit work was coordinated with the Office of Inspector General, CIGIE and the Department of Energy.",
+     "CIGIE"),
+])
+def test_an_acronym_listed_among_organisation_names_is_one(text, acronym):
+    found = {m.text: m for m in mentions_in(text)}
+    assert found[acronym].prov.rule == "org_list_acronym"
+    assert all(m.prov.rule != "acronym_bare" for m in found.values())
+
+
+def test_an_acronym_after_a_comma_ends_a_ministrys_complement():
+    found = named("The assessment was funded by the Ministry of Water, NWRA and UNDP.")
+    assert list(found) == ["Ministry of Water", "NWRA", "UNDP"]
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("The evaluation looked at the Ministry of Finance, GDP and jobs.", "GDP"),
+    ("Funding came from the US, UK and the World Bank.", "US"),
+    ("The Water Sector Programme (WSP) is large. It was funded by the Ministry of Water, WSP and UNDP.", "WSP"),
+    ("We met UNDP and ABC staff in the field.", "ABC"),
+    ("The Ministry of Health, MOH, and the Red Cross Society signed the plan.", "MOH"),
+])
+def test_a_listed_code_unit_programme_or_modifier_acronym_is_no_organisation(text, acronym):
+    assert {m.prov.rule for m in mentions_in(text) if m.text == acronym} <= {"acronym_bare"}
+
+
+# -- publishers in citations ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "publisher", "org_type"), [
+    # APA
+    ("Temirova, A., & Lowe, R. (2016). Water user associations after independence. New York, NY: Routledge.",
+     "Routledge", "media"),
+    # Chicago, with the next entry on the same line
+    ("Ostrom, Elinor. 1990. Governing the Commons. Cambridge: Polity. Pretty, Jules. 2003. Social capital.",
+     "Polity", "media"),
+    # Harvard, a book chapter with a doi after the publisher's town
+    ("Karimov, B. (2021) Local councils and budgets. In: Ibraev S. (eds) Decentralisation in Practice. Palgrave "
+     "Macmillan, Cham. https://doi.org/10.1007/978-3-030-00000-0_4", "Palgrave Macmillan", "media"),
+    ("Otunbaeva, R. 2012. Rural credit in the Ferghana Valley. Working Paper 4. Bishkek: Kluwer & Ilim.",
+     "Kluwer & Ilim", "media"),
+])
+def test_the_publisher_of_a_citation_is_an_organisation(text, publisher, org_type):
+    found = named(text)
+    assert (found[publisher].prov.rule, found[publisher].org_type) == ("org_publisher", org_type)
+
+
+def test_a_known_publisher_keeps_its_gazetteer_entry_and_an_acronym_publisher_is_named():
+    found = named("World Bank. 2018. Jobs in Central Asia: A Diagnostic. Washington, DC: World Bank.")
+    assert {m.prov.rule for t, m in found.items() if t == "World Bank"} == {"gazetteer"}
+    found = named("Buxton, C. 2019. Development tool or civil society actor? Praxis Paper 8. Oxford: INTRAC.")
+    assert found["INTRAC"].prov.rule == "org_publisher"
+
+
+@pytest.mark.parametrize("text", [
+    "In London: the Mayor opened the new water hall in 2019 after a long debate.",
+    "Abdullaev, J. (2019). Kyrgyzstan: Civil Society Today.",
+    "Afghanistan: Public Expenditure Update. World Bank (2019). Retrieved 20 October 2021.",
+    "In 2019 the auditors reviewed the grants made by the mission in Nairobi: Grants Management.",
+])
+def test_a_place_and_a_colon_outside_a_citation_give_no_publisher(text):
+    assert not [m for m in mentions_in(text) if m.prov.rule == "org_publisher"]
+
+
+# -- committees, parallel service names, personnel grades ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ranking Member\nSubcommittee on Energy, Water Development, Coastal Zone Authority, and Related "
+     "Agencies\nCommittee on Appropriations\nHouse of Representatives",
+     ["Subcommittee on Energy, Water Development, Coastal Zone Authority, and Related Agencies",
+      "Committee on Appropriations"]),
+    ("We briefed the Subcommittee on Interior, Environment, and Related Agencies on our findings.",
+     ["Subcommittee on Interior, Environment, and Related Agencies"]),
+])
+def test_a_committees_serial_list_of_subjects_may_name_bodies(text, names):
+    assert list(named(text)) == names
+
+
+def test_a_committees_list_of_known_bodies_is_a_list_of_names():
+    found = named("The Committee on Health, World Bank, and Asian Development Bank staff met in Manila.")
+    assert "World Bank" in found and "Asian Development Bank" in found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The contracts went to Aramark Support Services and Halliburton Energy Services in 2019.",
+     ["Aramark Support Services", "Halliburton Energy Services"]),
+    ("The Department of Health and Human Services funds the program.", ["Department of Health and Human Services"]),
+])
+def test_two_service_firms_joined_by_and_are_two_names(text, names):
+    assert list(named(text)) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The survey covered all GAO employees (except Senior Executive Service members and interns).",
+    "Officers of the Senior Foreign Service and the Indian Administrative Service were interviewed.",
+])
+def test_a_personnel_grade_named_like_a_service_is_no_organisation(text):
+    assert not [t for t in named(text) if "Service" in t]

@@ -541,3 +541,14 @@ def test_a_long_name_without_its_descriptive_first_word_in_the_same_document_is_
     assert resolution.mention_org[0] == resolution.mention_org[1]
     assert resolution.mention_org[2] != resolution.mention_org[3]  # too short to be sure
     assert resolution.mention_org[4] != resolution.mention_org[5]  # different documents
+
+
+def test_an_acronym_listed_among_names_is_published_and_one_defined_elsewhere_joins_its_name():
+    mentions = mentions_from("Partners included the University of Leeds, KTH and the Aga Khan Foundation.",
+                             "The National Water Resources Authority (NWRA) met donors.",
+                             "Work was shared by the Ministry of Water, NWRA and UNDP.")
+    resolution = resolve(mentions)
+    kth = next(i for i, m in enumerate(mentions) if m.text == "KTH")
+    nwra = next(i for i, m in enumerate(mentions) if m.text == "NWRA")
+    assert org_of(resolution, kth).name == "KTH"
+    assert org_of(resolution, nwra).name == "National Water Resources Authority"

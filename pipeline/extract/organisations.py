@@ -1,6 +1,7 @@
 """Organisation mentions: gazetteer matches and name-shape rules, one non-overlapping mention per name; names
 listed under (or, in some PDF layouts, above) a heading that labels a list of organisations ('Private Sector:',
-'International Organizations and Agencies:'); acronyms declared in a glossary ('CDC  Centers for Disease Control')."""
+'International Organizations and Agencies:'); acronyms declared in a glossary ('CDC  Centers for Disease Control');
+acronyms listed among names ('Stanford University, MIT, ...'); publishers of citations ('London: Frances Pinter.')."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pipeline.extract.recommendations import looks_like_name
 from pipeline.nlp import gazetteer
 from pipeline.nlp.components import is_acronym, schwartz_hearst
 from pipeline.records import Block, Mention
-from pipeline.resolve.keys import is_place, name_key
+from pipeline.resolve.keys import is_place, is_town, lexicon, name_key
 from pipeline.text.words import is_known_word
 
 # When candidate spans overlap, the more reliable rule wins; among equals, the longer span. A gazetteer acronym
@@ -26,6 +27,34 @@ from pipeline.text.words import is_known_word
 # International Children's Emergency Fund (UNICEF)" is not "United Nations").
 RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_office": 3, "org_head_shape": 2, "cue_name": 2,
                  "acronym_bare": 1}
+# An all-capitals word listed among organisation names ("Stanford University, MIT, ...") is published under this rule.
+LISTED_ACRONYM_RULE = "org_list_acronym"
+# "the Water Sector Programme (WSP)": an acronym the document defines; not an organisation's unless a name rule
+# found the long form.
+_BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Z][\w&]{1,9})\)")
+# Citations: a publisher after its town and a colon at the end of an entry ("New York, NY: Routledge." before a
+# line end, an address or the next entry), or before a comma and its town when a doi or address follows
+# ("Springer, Cham. https://doi.org/..."). The town opens an element of the entry (after ". ", ", ", ") " or a
+# line start); the entry gives a year and then at least CITATION_TITLE_MIN_WORDS words of title before the town,
+# so "2019. Kyrgyzstan: Civil Society Today." is a title, not a publisher.
+PUBLISHER_RULE = "org_publisher"
+CITATION_TITLE_MIN_WORDS = 3
+# How far back from a publisher the rest of its entry (year, title) is looked for: a long entry's length.
+CITATION_MAX_CHARS = 400
+# Publishers' names are short ("Kluwer Academic/Plenum Publishers"); a longer capitalised run is a title.
+PUBLISHER_MAX_WORDS = 6
+# Rules whose names inside a publisher slot give way to the publisher's whole name ('Oxford University' in
+# 'Oxford University Press', 'INTRAC' found bare); a gazetteer or defined name keeps the slot.
+_PUBLISHER_YIELDS = frozenset({"acronym_bare", "org_head_shape", "cue_name"})
+_PUB_WORD = r"[A-Z][\w&'’/-]*(?:\.(?=[A-Z]))?"
+_PUB_NAME = rf"{_PUB_WORD}(?:\s(?:{_PUB_WORD}|of|and|for|the|&|de|du|und))*?"
+_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]+))?"
+_ELEMENT_START = r"(?:(?<=[.,)]\s)|(?<=^)|(?<=\n))"
+_PUBLISHER_AFTER_PLACE = re.compile(
+    rf"{_ELEMENT_START}(?P<place>{_PLACE}):\s(?P<pub>{_PUB_NAME})\.(?=\s*$|\s+(?:https?://|doi|[A-Z“‘\"(]))")
+_PUBLISHER_BEFORE_PLACE = re.compile(
+    rf"(?<=[.)]\s)(?P<pub>{_PUB_NAME}),\s(?P<place>{_PLACE})\.\s+(?=https?://|doi)")
+_CITATION_YEAR = re.compile(r"(?<![\d/.-])(?:1[89]|20)\d\d[a-z]?(?![\d/-])")
 GAZETTEER_ACRONYM_PRIORITY = 2.5
 # A listed name has at most this many words; longer items are sentences or descriptions.
 LIST_NAME_MAX_WORDS = 8
@@ -132,8 +161,9 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     """Every organisation mention in the document, with provenance and the acronym declared beside it."""
     mentions: list[Mention] = []
     covered: dict[int, list[tuple[int, int]]] = {}
+    not_orgs = _non_org_acronyms(parsed)
     for index, (block, doc) in enumerate(zip(parsed.blocks, parsed.docs)):
-        chosen = _choose(doc)
+        chosen = _listed_acronyms(_choose(doc), not_orgs)
         for number, (span, rule, org_type, acronym, known_id) in enumerate(chosen):
             if number and _unit_of(chosen[number - 1][0], span):
                 continue
@@ -147,7 +177,7 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     mentions = [m for m in mentions if not (m.prov.rule == "acronym_bare" and (m.prov.norm_start, m.prov.norm_end) in spans)]
     starts = [b.start for b in parsed.blocks]
     mentions = _whole_list_items(parsed, [m for m in (_across_lines(parsed, starts, m) for m in mentions) if m])
-    mentions = _without_programmes(parsed, mentions)
+    mentions = _with_publishers(parsed, _without_programmes(parsed, mentions))
     return _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
 
 
@@ -159,7 +189,7 @@ def _across_lines(parsed: ParsedDocument, starts: list[int], mention: Mention) -
     word ('... Eurasia Partnership' / 'Foundation (EPF), 2008-2013'); it was a system's or a programme's when that
     line opens with 'Systems' or 'Programme' (None); a place ending the line before a name is not part of it
     ('social innovations in Central Asia' / 'Social Innovations Research Committee')."""
-    if mention.prov.rule == "acronym_bare":
+    if mention.prov.rule in ("acronym_bare", LISTED_ACRONYM_RULE):
         return mention
     text = parsed.text.text
     start, end = mention.prov.norm_start, mention.prov.norm_end
@@ -368,6 +398,130 @@ def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
         taken |= tokens
         chosen.append((span, rule, org_type, acronym, known_id))
     return sorted(chosen, key=lambda e: e[0].start)
+
+
+# -- acronyms listed among names --------------------------------------------------------------------------------
+
+def _non_org_acronyms(parsed: ParsedDocument) -> frozenset[str]:
+    """Acronyms the document prints in brackets after something that is not an organisation's name ('the Water
+    Sector Programme (WSP)'), with the lexicon's codes and generic words: never an organisation when listed."""
+    declared = {span._.acronym for doc in parsed.docs for span in doc.spans.get("org_shapes", [])
+                if span._.rule == "acronym_definition"}
+    bracketed = {m.group("acr") for m in _BRACKETED_ACRONYM.finditer(parsed.text.text)}
+    return frozenset(bracketed - declared - set(_gazetteer_by_acronym())) | frozenset(
+        _heads_lexicon()["not_org_acronyms"]) | _generic_words()
+
+
+def _listed_acronyms(chosen: list, not_orgs: frozenset[str]) -> list:
+    """A bare acronym standing as an item of a list whose other items are organisation names ('the University of
+    Stanford, MIT, University of Columbia and UNICEF') names an organisation; each neighbouring item must be a
+    found name (or another such acronym) and at least one of the list a name, so 'UNDP, GDP and jobs' is no list
+    of organisations."""
+    if not any(entry[1] == "acronym_bare" for entry in chosen):
+        return chosen
+    doc = chosen[0][0].doc
+    separators = frozenset(_heads_lexicon()["list_acronym_separators"])
+
+    def linked(left: Span, right: Span) -> bool:
+        between = [t.text for t in doc[left.end:right.start]]
+        return bool(between) and any(t in separators for t in between) \
+            and all(t in separators or t.lower() == "the" for t in between)
+
+    # runs of found names and acronyms joined only by list separators
+    runs: list[list[int]] = []
+    for number, entry in enumerate(chosen):
+        if runs and linked(chosen[runs[-1][-1]][0], entry[0]):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    out = list(chosen)
+    for run in runs:
+        if len(run) < 2 or all(chosen[n][1] == "acronym_bare" for n in run):
+            continue
+        for position, number in enumerate(run):
+            span, rule = chosen[number][0], chosen[number][1]
+            if rule != "acronym_bare" or span.text in not_orgs or is_place(span.text) or _in_capitals(span) \
+                    or (name_key(span.text),) in lexicon().designators \
+                    or (position and chosen[run[position - 1]][3] == span.text):
+                continue  # "Acme Holdings, LLC": a legal form; "Ministry of Health, MOH": the name's acronym
+            before = doc[span.start - 1] if span.start > 0 else None
+            while before is not None and before.lower_ == "the" and before.i > 0:
+                before = doc[before.i - 1]
+            after = doc[span.end] if span.end < len(doc) else None
+            if position == 0 and before is not None and before.text in separators:
+                continue  # the item before is no name: "jobs, GDP and UNDP"
+            if position == len(run) - 1 and after is not None and not after.is_sent_start \
+                    and (after.text in separators or after.is_alpha or after.like_num):
+                continue  # "UNDP and ABC staff", "UNDP, GDP and jobs": the acronym modifies or lists something else
+            out[number] = (span, LISTED_ACRONYM_RULE, "other", None, chosen[number][4])
+    return out
+
+
+# -- publishers in citations --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _publisher_places() -> frozenset[str]:
+    return frozenset(_heads_lexicon()["publisher_places"])
+
+
+def _is_publishing_place(place: str) -> bool:
+    """'London', 'New York, NY', 'Washington, DC', 'Cham': a town, with its state or country after a comma; not a
+    country ('Afghanistan: Public Expenditure Update' is a title)."""
+    town = place.split(",")[0].strip()
+    return is_town(town) or town in _publisher_places()
+
+
+def _publisher_slots(text: str) -> list[tuple[int, int]]:
+    """Offsets in a block's text of the publishers named in its citation entries."""
+    slots = []
+    for pattern in (_PUBLISHER_AFTER_PLACE, _PUBLISHER_BEFORE_PLACE):
+        for match in pattern.finditer(text):
+            name = match.group("pub")
+            if not _is_publishing_place(match.group("place")) or is_place(name) \
+                    or len(name.split()) > PUBLISHER_MAX_WORDS:
+                continue
+            entry = text[max(0, match.start() - CITATION_MAX_CHARS):match.start()]
+            years = list(_CITATION_YEAR.finditer(entry))
+            if not years or len(re.findall(r"[^\W\d_]+", entry[years[-1].end():])) < CITATION_TITLE_MIN_WORDS:
+                continue  # "In London: the Mayor ...", "2019. Kyrgyzstan: Civil Society Today.": no citation
+            slots.append((match.start("pub"), match.end("pub")))
+    return slots
+
+
+def _publisher_type(name: str) -> str:
+    """A publisher is media unless its last head word says otherwise ('Pakistan Institute of International
+    Affairs'); 'Oxford University Press' ends in Press."""
+    heads = _heads_lexicon()["heads"]
+    return next((heads[w] for w in reversed(name.split()) if w in heads), "media")
+
+
+def _yields_to_publisher(mention: Mention, start: int, end: int) -> bool:
+    """A bare acronym in the slot, or a shape-rule name strictly inside it, gives way to the publisher's name."""
+    bounds = (mention.prov.norm_start, mention.prov.norm_end)
+    if mention.prov.rule not in _PUBLISHER_YIELDS or not (start <= bounds[0] and bounds[1] <= end):
+        return False
+    return mention.prov.rule == "acronym_bare" or bounds != (start, end)
+
+
+def _with_publishers(parsed: ParsedDocument, mentions: list[Mention]) -> list[Mention]:
+    """Publishers of citation entries as organisation mentions; a known name in the slot stays as found, a shorter
+    name or bare acronym inside it gives way ('Oxford University' in 'Oxford University Press', 'INTRAC')."""
+    text = parsed.text.text
+    added, dropped = [], set()
+    for block in parsed.blocks:
+        for start, end in _publisher_slots(block.text):
+            slot_start, slot_end = block.start + start, block.start + end
+            inside = [i for i, m in enumerate(mentions)
+                      if m.prov.norm_start < slot_end and slot_start < m.prov.norm_end]
+            if not all(_yields_to_publisher(mentions[i], slot_start, slot_end) for i in inside):
+                continue  # "Washington, DC: World Bank": the gazetteer's name; a name running past the slot
+            dropped.update(inside)
+            name = text[slot_start:slot_end]
+            prov = provenance(parsed, block, start, end, PUBLISHER_RULE)
+            added.append(Mention(mention_text(name), _publisher_type(name), None, None, prov))
+    if not added:
+        return mentions
+    return sorted([m for i, m in enumerate(mentions) if i not in dropped] + added, key=lambda m: m.prov.norm_start)
 
 
 # -- lists of organisations -----------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ _DASHES = {"-", "–", "—"}
 # Affairs, Physical Culture and Sports"), or that may be listed before a head ("Science, Industrial Development
 # and Innovation Agency").
 MAX_MODIFIERS_BEFORE_HEAD = 3
+# A committee's serial list of subjects ('on A, B, C, and D') is read over at most this many tokens.
+MAX_SERIAL_TOKENS = 16
 # A quoted name printed after an organisation's name ('Coalition of Civil Society "Transparency for Development"')
 # has at most this many tokens; longer quotations are titles or sayings.
 MAX_QUOTED_WORDS = 6
@@ -71,6 +73,7 @@ class OrgShapes:
         self.ngo_designators = set(lexicon["ngo_designators"])
         self.study_words = set(lexicon["study_words"])
         self.owner_nouns = set(lexicon["owner_nouns"])
+        self.not_org_acronyms = set(lexicon["not_org_acronyms"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -169,10 +172,24 @@ class OrgShapes:
         if nxt.text == "the" or document or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
             return True  # "State Institute of Pedagogy and in the State Teacher Training Institute"
         if doc[j].text != "," and self._is_cap(doc[j - 1]) and self._head_type(doc[j - 1]) is not None \
-                and doc[j - 1].text not in self.weak_heads and self._is_cap(nxt) and nxt.text not in self.heads \
-                and self._head_ahead(doc, j + 2):
+                and (doc[j - 1].text not in self.weak_heads or self._parallel_weak_names(doc, j)) \
+                and self._is_cap(nxt) and nxt.text not in self.heads and self._head_ahead(doc, j + 2):
             return True  # "Tamkeen Youth Association and Ruwad Al Shabab Foundation": a name ends at its head
         return nxt.text in self.heads and j + 2 < len(doc) and doc[j + 2].text in ("of", "for")
+
+    def _parallel_weak_names(self, doc: Doc, j: int) -> bool:
+        """'CBV Collection Services and Ruwad Health Services': a plural head that makes a name of its own (a word no
+        dictionary knows or an acronym before it, no complement) and the same head ending the next name: two names,
+        not one list of services ('Department of Health and Human Services')."""
+        start = j - 1
+        while start > 0 and self._is_cap(doc[start - 1]):
+            start -= 1
+        own = doc[start:j - 1]
+        if not own or not any(is_acronym(t.text) or not is_known_word(t.text) for t in own):
+            return False
+        ahead = doc[j + 1:j + 7]
+        return any(t.text == doc[j - 1].text for t in ahead) and all(
+            self._is_cap(t) for t in ahead[:next(i for i, t in enumerate(ahead) if t.text == doc[j - 1].text)])
 
     def _head_ahead(self, doc: Doc, i: int) -> bool:
         """A capitalised run from i (through 'of', 'for' ...) reaches a head word: a second name follows."""
@@ -195,8 +212,11 @@ class OrgShapes:
                      if doc[i].text in self.heads and doc[i + 1].text in ("of", "for", "on")), None)
         if head is None or comma - head < 3:
             return self._subjects_before_head(doc, start, comma)
+        if doc[head + 1].text == "on" and self._serial_subjects(doc, comma):
+            return True  # "Subcommittee on Agriculture, Rural Development, Food and Drug Administration, and Related
+            # Agencies": a committee's subjects may be bodies; its serial list runs to the ", and" item
         closing = self._list_goes_on(doc, comma)
-        if closing is None:
+        if closing is None or self._acronym_item(doc, comma + 1, closing + 1):
             return False
         for token in doc[closing + 1: closing + 5]:
             if not self._is_cap(token):
@@ -204,6 +224,41 @@ class OrgShapes:
             if self._head_type(token) is not None:
                 return False  # "Office of Analysis and Evaluation, Food and Consumer Service": a list of names
         return True
+
+    def _acronym_item(self, doc: Doc, first: int, last: int) -> bool:
+        """An all-capitals word standing alone as an item between first and last ('Ministry of Water, NWRA and
+        UNDP'): a list of names, since subjects are told in words ('Ministry of Information, Communications and
+        Technology')."""
+        for token in doc[first:last + 1]:
+            ends = token.i + 1 == len(doc) or not self._is_cap(doc[token.i + 1])
+            if doc[token.i - 1].text in (",", "and") and ends and token.text.isupper() and is_acronym(token.text) \
+                    and token.text not in self.not_org_acronyms:
+                return True
+        return False
+
+    def _serial_subjects(self, doc: Doc, comma: int) -> bool:
+        """From the comma, capitalised items reach a closing ', and <Item>' whose item is no organisation ('Related
+        Agencies'; not 'Asian Development Bank'), and no item opens a name of its own ('Ministry of ...')."""
+        for k in range(comma + 1, min(len(doc) - 1, comma + 1 + MAX_SERIAL_TOKENS)):
+            token = doc[k]
+            if self._head_type(token) is not None and doc[k + 1].text in ("of", "for", "on"):
+                return False
+            if token.text == "and" and doc[k - 1].text == ",":
+                item = []
+                for following in doc[k + 1:]:
+                    if not self._is_cap(following) or (self._head_type(following) is not None
+                                                       and following.i + 1 < len(doc)
+                                                       and doc[following.i + 1].text in ("of", "for", "on")):
+                        break  # "... and Related Agencies Committee on Appropriations": the next name
+                    item.append(following)
+                if self._acronym_item(doc, comma + 1, k + len(item)):
+                    return False
+                known = {i for span in doc.spans.get("org_gazetteer", []) for i in range(span.start, span.end)}
+                return bool(item) and all(self._head_type(t) is None and t.i not in known for t in item)
+            if not (self._is_cap(token) or token.text == ","
+                    or (token.text in ("and", "&") and self._is_cap(doc[k + 1]))):
+                return False
+        return False
 
     def _list_goes_on(self, doc: Doc, comma: int) -> int | None:
         """The 'and' that closes a list of capitalised items going on after a comma, if one does (and a capitalised
@@ -242,7 +297,8 @@ class OrgShapes:
         if head + 2 >= end or doc[head + 1].text not in ("of", "for", "on"):
             return None
         comma = next((i for i in range(head + 2, end) if doc[i].text == ","), None)
-        if comma is None or self._list_goes_on(doc, comma) is None:
+        if comma is None or (self._list_goes_on(doc, comma) is None
+                             and not (doc[head + 1].text == "on" and self._serial_subjects(doc, comma))):
             return None
         closing = max((i for i in range(comma, end) if doc[i].text == "and"), default=None)
         if closing is None or any(doc[i].text == "," for i in range(closing, end)):

@@ -35,6 +35,8 @@ DISTINCTIVE_GENERIC_WORDS = 3
 MAX_ACRONYM_PART = 4
 # Places are at most this many words long ("United Kingdom of Great Britain and Northern Ireland").
 MAX_PLACE_WORDS = 9
+# The section of places.txt that lists towns (publishers' places in citations are towns, never countries).
+TOWNS_SECTION = "# -- capitals and large cities"
 
 # Spelling variants that name the same thing (British/American, Programme/Program ...).
 _VARIANTS = {"programme": "program", "programmes": "programs", "organisation": "organization",
@@ -133,6 +135,23 @@ def head_words() -> frozenset[str]:
 def is_place(text: str) -> bool:
     """A country, region or city of the places list, in any of its spellings ('Kenya', 'Kyrgyz Republic')."""
     return tuple(name_key(text).split()) in lexicon().places
+
+
+@lru_cache(maxsize=1)
+def _towns() -> frozenset[tuple[str, ...]]:
+    towns: set[tuple[str, ...]] = set()
+    section = ""
+    for line in (DATA_DIR / "places.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# --"):
+            section = line
+        elif line.strip() and not line.startswith("#") and section == TOWNS_SECTION:
+            towns.update(tuple(name_key(n).split()) for n in line.split("|") if name_key(n))
+    return frozenset(towns)
+
+
+def is_town(text: str) -> bool:
+    """A capital or large city of the places list ('London', 'New York'), not a country or region."""
+    return tuple(name_key(text).split()) in _towns()
 
 
 def _lines(path: Path) -> list[str]:
