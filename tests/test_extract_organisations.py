@@ -972,3 +972,24 @@ def test_two_service_firms_joined_by_and_are_two_names(text, names):
 ])
 def test_a_personnel_grade_named_like_a_service_is_no_organisation(text):
     assert not [t for t in named(text) if "Service" in t]
+
+
+# -- lower-case complements -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Petitions are screened by the moderator – the Institute of legislative issues and parliamentary studies.",
+     "Institute of legislative issues and parliamentary studies"),
+    ("The grant was signed with the Ministry of labour and social protection (MLSP) in 2020.",
+     "Ministry of labour and social protection"),
+])
+def test_a_head_after_the_with_lower_case_subjects_ending_the_clause_is_a_name(text, name):
+    assert name in named(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Later that year the Ministry of finance officials said the audit was late.",
+    "The auditors met the Department of health and education officials.",
+    "Funds were moved by the Ministry of finance and the central bank.",
+])
+def test_ordinary_phrases_after_a_head_are_no_lower_case_name(text):
+    assert not [t for t in named(text) if " of " in t and t.split(" of ")[1][:1].islower()]

@@ -31,6 +31,9 @@ _DASHES = {"-", "–", "—"}
 MAX_MODIFIERS_BEFORE_HEAD = 3
 # A committee's serial list of subjects ('on A, B, C, and D') is read over at most this many tokens.
 MAX_SERIAL_TOKENS = 16
+# A name whose complement is written in lower case ("the Institute of legislative issues and parliamentary
+# studies.") has this many complement words at most.
+MAX_LOWERCASE_COMPLEMENT = 7
 # A quoted name printed after an organisation's name ('Coalition of Civil Society "Transparency for Development"')
 # has at most this many tokens; longer quotations are titles or sayings.
 MAX_QUOTED_WORDS = 6
@@ -74,6 +77,7 @@ class OrgShapes:
         self.study_words = set(lexicon["study_words"])
         self.owner_nouns = set(lexicon["owner_nouns"])
         self.not_org_acronyms = set(lexicon["not_org_acronyms"])
+        self.people_nouns = set(lexicon["people_nouns"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -87,6 +91,7 @@ class OrgShapes:
         spans.extend(self._cued_names(doc))
         spans.extend(self._role_names(doc))
         spans.extend(self._offices(doc))
+        spans.extend(self._lowercase_complements(doc))
         # Span extensions live on the doc, keyed by boundaries: one span per boundary pair, the first rule's.
         taken = {(span.start, span.end) for span in spans}
         spans.extend(self._bare_acronyms(doc, taken))
@@ -671,6 +676,32 @@ class OrgShapes:
         if len(before) == 2 and before[1].text in _DASHES and is_acronym(before[0].text):
             return before[0].text
         return None
+
+    # -- names with a lower-case complement ------------------------------------------------------------------
+    def _lowercase_complements(self, doc: Doc) -> list[Span]:
+        """'the Institute of legislative issues and parliamentary studies.': a singular head after 'the' whose
+        'of'/'for' complement is lower-case subjects joined by one 'and' and ends the clause; not an ordinary phrase
+        ('the Ministry of finance officials said', 'the Department of health and education officials.')."""
+        spans = []
+        for i in range(1, len(doc) - 3):
+            head = doc[i]
+            if doc[i - 1].lower_ != "the" or head.text not in self.heads or head.text in self.weak_heads \
+                    or head.text in self.needs_name or doc[i + 1].text not in ("of", "for"):
+                continue
+            end = i + 2
+            while end < len(doc) and end - i - 2 < MAX_LOWERCASE_COMPLEMENT and doc[end].is_lower \
+                    and doc[end].is_alpha and not doc[end].is_sent_start:
+                end += 1
+            words = [t.lower_ for t in doc[i + 2:end]]
+            if end >= len(doc) or doc[end].text not in (".", ";", "(") or words.count("and") != 1 \
+                    or words[0] == "and" or words[-1] == "and" or words[-1] in self.people_nouns | self.roles \
+                    or any(w != "and" and (w in self.connectors or not is_known_word(w)) for w in words):
+                continue
+            span = Span(doc, i, end, label="ORG")
+            span._.org_type = self._head_type(head) or "other"
+            span._.rule = "org_head_shape"
+            spans.append(span)
+        return spans
 
     # -- offices of a known organisation ---------------------------------------------------------------------
     def _offices(self, doc: Doc) -> list[Span]:
