@@ -90,14 +90,15 @@ _QUOTE_CLOSE = "”\"»“"
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    roles = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["role_words"]
-    return frozenset(roles["company"]) | frozenset(roles["other"])
+def _heads_lexicon() -> dict:
+    """The organisation-shape lexicon (patterns/org_heads.json), read once for every word list below."""
+    return json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
-def _heads_lexicon() -> dict:
-    return json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))
+def _role_words() -> frozenset[str]:
+    roles = _heads_lexicon()["role_words"]
+    return frozenset(roles["company"]) | frozenset(roles["other"])
 
 
 @lru_cache(maxsize=1)
@@ -133,17 +134,17 @@ def _content_words(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _head_words() -> frozenset[str]:
-    return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["heads"])
+    return frozenset(_heads_lexicon()["heads"])
 
 
 @lru_cache(maxsize=1)
 def _unit_heads() -> frozenset[str]:
-    return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["unit_heads"])
+    return frozenset(_heads_lexicon()["unit_heads"])
 
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    return frozenset(json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))["generic_modifiers"])
+    return frozenset(_heads_lexicon()["generic_modifiers"])
 
 
 def mention_text(text: str) -> str:
@@ -153,8 +154,7 @@ def mention_text(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _list_labels() -> list[tuple[re.Pattern[str], str]]:
-    data = json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))
-    return [(re.compile(pattern, re.IGNORECASE), org_type) for pattern, org_type in data["list_labels"]]
+    return [(re.compile(pattern, re.IGNORECASE), org_type) for pattern, org_type in _heads_lexicon()["list_labels"]]
 
 
 def extract_mentions(parsed: ParsedDocument) -> list[Mention]:

@@ -39,6 +39,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from itertools import islice
 
 from pipeline.config import PATTERNS_DIR
 from pipeline.extract import ParsedDocument, provenance, squash
@@ -320,8 +321,14 @@ def _is_footnote(blocks: tuple[Block, ...], index: int) -> bool:
     """'1 We visited warehouses in ...': a numbered note with only other notes (and page furniture a short document
     leaves as headings) after it on its page."""
     page = blocks[index].page
-    return bool(_FOOTNOTE.match(blocks[index].text)) and all(
-        _FOOTNOTE.match(b.text) for b in blocks[index:] if b.page == page and b.kind != "heading")
+    if not _FOOTNOTE.match(blocks[index].text):
+        return False
+    for block in islice(blocks, index + 1, None):  # blocks run in page order: stop at the page's end
+        if block.page != page:
+            return True
+        if block.kind != "heading" and not _FOOTNOTE.match(block.text):
+            return False
+    return True
 
 
 def _note_audience(note: str) -> str | None:

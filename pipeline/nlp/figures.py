@@ -102,13 +102,16 @@ class Figures:
         position = 0
         while (match := self.pattern.search(masked, position)) is not None:
             position = match.end()
-            if match.group("num2") and self._not_a_range(text, match):
-                if self._is_change(text, match):  # "fell from 28.4% to 22.1%": two figures of one thing
-                    figures = self._change(text, match)
-                else:  # "KZT 2.5 billion to 1,500 NGOs": the first figure, then read on from its end
-                    match = self.single.match(masked, match.start())
-                    position = match.end()
-                    figures = [self._figure(text, match)]
+            # Two numbers joined by "to" may be no range: a change, or a scaled amount and a plain number.
+            joined_by_to = match.group("num2") is not None and match.group("joiner") == "to"
+            if joined_by_to and self._is_change(text, match):  # "fell from 28.4% to 22.1%": two figures of one thing
+                figures = self._change(text, match)
+            elif joined_by_to and match.group("scale") and not match.group("scale2"):
+                # "KZT 2.5 billion to 1,500 NGOs" (a range's scale sits on its second number or on both): the first
+                # figure, then read on from its end
+                match = self.single.match(masked, match.start())
+                position = match.end()
+                figures = [self._figure(text, match)]
             else:
                 figures = [self._figure(text, match)]
             for figure in figures:
@@ -122,16 +125,6 @@ class Figures:
                     spans.append(span)
         doc.spans["figures"] = spans
         return doc
-
-    def _not_a_range(self, text: str, match: re.Match[str]) -> bool:
-        """Two numbers joined by 'to' that are no range: a change ('rose from 45,000 to 61,000 pupils', 'fell from
-        28.4% to 22.1%'), or a scaled amount and a plain number ('KZT 2.5 billion to 1,500 NGOs': a range's scale
-        sits on its second number or on both)."""
-        if match.group("joiner") != "to":
-            return False
-        if match.group("scale") and not match.group("scale2"):
-            return True
-        return self._is_change(text, match)
 
     def _is_change(self, text: str, match: re.Match[str]) -> bool:
         """'from X to Y' after a verb of change, or falling: the value before and after, not a range."""

@@ -406,7 +406,7 @@ def _repair_ligature(match: re.Match[str]) -> str | None:
         # "on ve priority areas": common only as the tail of a contraction ("we've"), so standing alone it is a
         # word that lost its ligature ("five"), unless a lost apostrophe left it after its pronoun ("we ve").
         before = match.string[max(0, match.start() - 12):match.start()]
-        host = before.split()[-1].lower() if before.split() else ""
+        host = before.split()[-1].lower() if before.strip() else ""
         if before[-1:] in _APOSTROPHES or host in _CONTRACTION_HOSTS:
             return None
         return _best_insertion(word, CAPITALISED_REPAIR_MIN_ZIPF)
