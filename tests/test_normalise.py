@@ -140,6 +140,19 @@ def test_lost_ligature_after_a_solid_prefix():
         "Women's microfinancing and selfsufficient groups."
 
 
+def test_a_long_damaged_word_is_repaired_to_a_rarer_word():
+    # Zipf 2.6-3.9: below the floors for short words, but a long non-word rarely becomes a word by accident.
+    doc = norm("Rural micronance lenders benetted from the reform, said the Center for Nonprot Governance.")
+    assert doc.text == ("Rural microfinance lenders benefitted from the reform, said the Center for Nonprofit "
+                        "Governance.")
+    assert doc.repairs["ligatures"] == 3
+
+
+def test_long_unknown_names_without_a_repair_stay():
+    text = "The Tursunbekova Foundation met the Karakalpakstan Uchastiya Association and Zhumabayev Consulting."
+    assert norm(text).text == text
+
+
 def test_word_split_where_a_ligature_glyph_was_lost_is_rejoined():
     doc = norm("The audit found a signi cant gap in the de nition of in uence.")
     assert doc.text == "The audit found a significant gap in the definition of influence."

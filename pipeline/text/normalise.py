@@ -49,6 +49,13 @@ DAMAGED_MAX_ZIPF = 1.0
 # wordfreq counts them as frequent words, so standing alone they would never look damaged.
 CONTRACTION_TAILS = frozenset({"ve", "ll"})
 CAPITALISED_REPAIR_MIN_ZIPF = 4.0
+# A long word that is no word at all (Zipf 0) seldom turns into a real word by chance when a ligature is
+# inserted, so a long word's repair may be a rarer word ("micronance" -> "microfinance", Zipf 2.6; "benetted" ->
+# "benefitted", 3.0; capitalised "Nonprot" -> "Nonprofit", 3.9). Shorter words keep the stricter floors above:
+# for them an accidental word is likely ("Ofr", "Nance").
+LONG_WORD_LETTERS = 7
+LONG_WORD_REPAIR_ZIPF = 2.5
+LONG_CAPITALISED_REPAIR_MIN_ZIPF = 3.5
 # A document's usual long line is this percentile of its line lengths (lines of at least FULL_LINE_MIN_WORDS
 # words); a line at least FULL_LINE_SHARE of it long was wrapped by the layout, so a blank line after it may be
 # stray. The atlas wraps at ~100 characters; its stray breaks follow lines of 83-95, its real ones lines of ~56.
@@ -416,8 +423,14 @@ def _repair_ligature(match: re.Match[str]) -> str | None:
         # rare-ish word there is repaired when the repair is far commoner (restore_ligature's gain) and common.
         compound = _after_prefix(match.string, match.start(), match.end())
         repaired = restore_ligature(word.lower()) if compound or zipf(word.lower()) < DAMAGED_MAX_ZIPF else None
-        return repaired.capitalize() if repaired and zipf(repaired) >= CAPITALISED_REPAIR_MIN_ZIPF else None
+        floor = LONG_CAPITALISED_REPAIR_MIN_ZIPF if _long_unknown(word.lower()) else CAPITALISED_REPAIR_MIN_ZIPF
+        return repaired.capitalize() if repaired and zipf(repaired) >= floor else None
     return restore_ligature(word)
+
+
+def _long_unknown(word: str) -> bool:
+    """A long word that wordfreq has never seen: damaged for sure, and unlikely to become a word by accident."""
+    return len(word) >= LONG_WORD_LETTERS and zipf(word) == 0
 
 
 def _after_prefix(text: str, start: int, end: int) -> bool:
@@ -438,7 +451,8 @@ def restore_ligature(word: str) -> str | None:
     current = zipf(word)
     if current >= KNOWN_WORD_ZIPF + 1.0:
         return None
-    best = _best_insertion(word, max(current + REPAIR_MIN_GAIN_ZIPF, KNOWN_WORD_ZIPF))
+    known = LONG_WORD_REPAIR_ZIPF if _long_unknown(word) else KNOWN_WORD_ZIPF
+    best = _best_insertion(word, max(current + REPAIR_MIN_GAIN_ZIPF, known))
     if best is not None:
         return best
     for prefix in _word_prefixes():
