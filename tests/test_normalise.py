@@ -140,6 +140,13 @@ def test_lost_ligature_after_a_solid_prefix():
         "Women's microfinancing and selfsufficient groups."
 
 
+def test_letter_spaced_pieces_of_a_long_rare_word_are_rejoined():
+    # Zipf 1.6-2.9: rarer than the known-word floor, but no run of fragments this long spells a word by chance.
+    doc = norm("Donors backed the insti tut ional i zat ion of the reforms and the operat ional i za t ion of aid.")
+    assert doc.text == "Donors backed the institutionalization of the reforms and the operationalization of aid."
+    assert doc.repairs["letter_spacing"] == 2
+
+
 def test_a_long_damaged_word_is_repaired_to_a_rarer_word():
     # Zipf 2.6-3.9: below the floors for short words, but a long non-word rarely becomes a word by accident.
     doc = norm("Rural micronance lenders benetted from the reform, said the Center for Nonprot Governance.")

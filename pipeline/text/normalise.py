@@ -56,6 +56,10 @@ CAPITALISED_REPAIR_MIN_ZIPF = 4.0
 LONG_WORD_LETTERS = 7
 LONG_WORD_REPAIR_ZIPF = 2.5
 LONG_CAPITALISED_REPAIR_MIN_ZIPF = 3.5
+# Letter-spaced pieces that join into a long word ("sy s temat i za t ion") spell a real word even when it is rare:
+# no run of fragments that long spells a word by accident.
+LONG_JOIN_LETTERS = 10
+LONG_JOIN_ZIPF = 1.5
 # A document's usual long line is this percentile of its line lengths (lines of at least FULL_LINE_MIN_WORDS
 # words); a line at least FULL_LINE_SHARE of it long was wrapped by the layout, so a blank line after it may be
 # stray. The atlas wraps at ~100 characters; its stray breaks follow lines of 83-95, its real ones lines of ~56.
@@ -393,7 +397,8 @@ def _gluable(words: list[str]) -> bool:
         return False  # "a nal" is "a (fi)nal", not "anal"
     joined = "".join(words).lower()
     # "signi cant", "of ce": the gap is where a ligature glyph was lost; the ligature step restores it.
-    return zipf(joined) >= KNOWN_WORD_ZIPF or (len(words) == 2 and restore_ligature(joined) is not None)
+    floor = LONG_JOIN_ZIPF if len(joined) >= LONG_JOIN_LETTERS else KNOWN_WORD_ZIPF
+    return zipf(joined) >= floor or (len(words) == 2 and restore_ligature(joined) is not None)
 
 
 def _is_fragment(piece: str) -> bool:
