@@ -944,7 +944,7 @@ def test_a_place_and_a_colon_outside_a_citation_give_no_publisher(text):
     ("Ranking Member\nSubcommittee on Energy, Water Development, Coastal Zone Authority, and Related "
      "Agencies\nCommittee on Appropriations\nHouse of Representatives",
      ["Subcommittee on Energy, Water Development, Coastal Zone Authority, and Related Agencies",
-      "Committee on Appropriations"]),
+      "Committee on Appropriations", "House of Representatives"]),
     ("We briefed the Subcommittee on Interior, Environment, and Related Agencies on our findings.",
      ["Subcommittee on Interior, Environment, and Related Agencies"]),
 ])
@@ -993,3 +993,63 @@ def test_a_head_after_the_with_lower_case_subjects_ending_the_clause_is_a_name(t
 ])
 def test_ordinary_phrases_after_a_head_are_no_lower_case_name(text):
     assert not [t for t in named(text) if " of " in t and t.split(" of ")[1][:1].islower()]
+
+
+# -- sentence openers, joined names, more head words, national bodies ------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Later the Ministry of Water Resources revised its tariff schedule.", "Ministry of Water Resources"),
+    ("Subsequently the Department of Labor issued interim guidance to grantees.", "Department of Labor"),
+    ("Meanwhile the Kisumu Water Authority opened a follow-up review.", "Kisumu Water Authority"),
+])
+def test_an_adverb_opening_the_sentence_is_not_part_of_the_name(text, name):
+    assert list(named(text)) == [name]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Funding came from the Ministry of Public Health and UNICEF.", ["Ministry of Public Health", "UNICEF"]),
+    ("The plan was agreed by the Directorate of Water Supply and World Bank staff.",
+     ["Directorate of Water Supply", "World Bank"]),
+])
+def test_a_name_joined_to_another_name_ends_before_the_connector(text, names):
+    assert [m.text for m in mentions_in(text)] == names
+
+
+def test_an_acronym_after_and_is_a_second_name_unless_it_is_a_subject_code():
+    assert [m.text for m in mentions_in("Trainers came from the Bureau of Land Management and KWS.")] == [
+        "Bureau of Land Management", "KWS"]
+    assert "Ministry of Information and ICT" in named("The Ministry of Information and ICT issued licences.")
+
+
+@pytest.mark.parametrize(("text", "name", "org_type"), [
+    ("Report to the Ranking Member, United States House of Representatives.",
+     "United States House of Representatives", "government"),
+    ("The study was peer reviewed at the Hartwell Institution in Boston.", "Hartwell Institution", "academia"),
+    ("The Supreme Audit Institution of Malawi reviewed the accounts.", "Supreme Audit Institution of Malawi",
+     "government"),
+    ("Members of the Lusaka Chamber of Commerce and Industry were surveyed.",
+     "Lusaka Chamber of Commerce and Industry", "private"),
+    ("The bill went to the Legislative Chamber of the Supreme Council.", "Legislative Chamber of the Supreme Council",
+     "government"),
+    ("Samples were tested by Okavango Laboratories under contract.", "Okavango Laboratories", "private"),
+])
+def test_more_head_words_make_names(text, name, org_type):
+    assert named(text)[name].org_type == org_type
+
+
+def test_a_numbered_decree_does_not_lend_its_number_word_to_the_name():
+    found = named("Resolution of the Cabinet of Ministers No. 412 of 2020 set the fees.")
+    assert list(found) == ["Cabinet of Ministers"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The National Audit Office examined the grant accounts.", "National Audit Office"),
+    ("Grants from the National Science Foundation paid for the survey.", "National Science Foundation"),
+    ("We interviewed officials of the Federal Executive Board in Denver.", "Federal Executive Board"),
+])
+def test_a_national_body_named_in_generic_words_is_a_name(text, name):
+    assert name in named(text)
+    # one generic modifier, a generic phrase inside or no scope word: still a phrase
+    assert named(text.replace(name, "National Bank")) == {}
+    assert named(text.replace(name, "National Civil Society Council")) == {}
+    assert named(text.replace(name, "Local Government Association")) == {}

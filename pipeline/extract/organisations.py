@@ -394,10 +394,26 @@ def _choose(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
     for span, rule, org_type, acronym, known_id in ranked:
         tokens = set(range(span.start, span.end))
         if tokens & taken:
-            continue
+            span = _before_joined_name(span, rule, min(tokens & taken))
+            if span is None or set(range(span.start, span.end)) & taken:
+                continue
+            tokens = set(range(span.start, span.end))
         taken |= tokens
         chosen.append((span, rule, org_type, acronym, known_id))
     return sorted(chosen, key=lambda e: e[0].start)
+
+
+def _before_joined_name(span: Span, rule: str, first_taken: int) -> Span | None:
+    """'the Ministry of Health and WHO', 'the Office of Audit, World Bank': a shape-rule name whose tail after 'and'
+    or a comma is a name a surer rule found ends before that connector, when a head word is left; else None."""
+    doc = span.doc
+    joint = first_taken - 1
+    if rule != "org_head_shape" or joint <= span.start or doc[joint].text not in ("and", "&", ","):
+        return None
+    trimmed = doc[span.start:joint]
+    if not any(t.text in _head_words() for t in trimmed) or not trimmed[-1].text[:1].isupper():
+        return None
+    return trimmed
 
 
 # -- acronyms listed among names --------------------------------------------------------------------------------

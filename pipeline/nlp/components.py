@@ -37,6 +37,9 @@ MAX_LOWERCASE_COMPLEMENT = 7
 # A quoted name printed after an organisation's name ('Coalition of Civil Society "Transparency for Development"')
 # has at most this many tokens; longer quotations are titles or sayings.
 MAX_QUOTED_WORDS = 6
+# "the National Audit Office": capitalised modifiers, the first a scope word, before a head that make a name even when
+# every one is generic; one modifier ("the National Bank", "the State Agency") stays generic.
+MIN_SCOPED_MODIFIERS = 2
 # "IV The Public Association Fund": a list or law numeral printed before a name is not part of it.
 _ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
@@ -78,6 +81,7 @@ class OrgShapes:
         self.owner_nouns = set(lexicon["owner_nouns"])
         self.not_org_acronyms = set(lexicon["not_org_acronyms"])
         self.people_nouns = set(lexicon["people_nouns"])
+        self.scope_words = set(lexicon["scope_words"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -343,6 +347,7 @@ class OrgShapes:
         heads = self._heads(doc, start, end)
         if not heads:
             return None
+        start = self._after_sentence_opener(doc, start, heads[0])
         # "Interviewees in the Ministry of X": a phrase before "in the" / "at the" is not part of the name after it.
         start = next((i + 2 for i in range(heads[0] - 2, start - 1, -1)
                       if doc[i].lower_ in ("in", "at", "on", "with", "before", "to", "by", "from")
@@ -407,7 +412,7 @@ class OrgShapes:
         complement = next((i for i in range(heads[0], end) if doc[i].text in ("of", "for")), end)
         # "Department of State": inside the complement even a generic word names the organisation.
         proper = [t for t in names if self._head_type(t) is None and (t.text not in self.generic or t.i > complement)]
-        if not proper:
+        if not proper and not self._scoped_name(doc, start, heads[0]):
             return None  # "Civil Society", "National Bank", "Government": generic without a proper name
         quoted_end = self._quoted_name_end(doc, end)
         org_type = self._span_type(doc, start, end, heads)
@@ -419,6 +424,26 @@ class OrgShapes:
         span._.rule = "org_head_shape"
         span._.acronym = declared
         return span
+
+    def _after_sentence_opener(self, doc: Doc, start: int, head: int) -> int:
+        """'Later the Ministry of Finance', 'Subsequently, the Agency': a capitalised word opening the sentence
+        before a lower-case 'the' is a word of the sentence (an adverb), not of the name after 'the'; a name's own
+        'the' follows a connector ('Friends of the Earth')."""
+        the = next((i for i in range(start + 1, head) if doc[i].text == "the"), None)
+        if the is None or the != start + 1 or not doc[start].is_sent_start or doc[start].text in self.heads \
+                or not is_known_word(doc[start].text) or is_acronym(doc[start].text):
+            return start
+        return the + 1
+
+    def _scoped_name(self, doc: Doc, start: int, head: int) -> bool:
+        """'the National Audit Office', 'the Federal Reserve Board': after 'the', a scope word and at least one more
+        capitalised modifier before a singular head name one body, though each word is generic ('the National Bank'
+        is not: one modifier; nor 'the National Civil Society Council': a generic phrase inside)."""
+        modifiers = doc[start:head]
+        return start > 0 and doc[start - 1].lower_ == "the" and len(modifiers) >= MIN_SCOPED_MODIFIERS \
+            and modifiers[0].text in self.scope_words and doc[head].text not in self.weak_heads \
+            and all(self._is_cap(t) and t.text.isalpha() for t in modifiers) \
+            and not any(t.text in self.not_heads_after.get(n.text, ()) for t, n in zip(modifiers, modifiers[1:]))
 
     def _subject_studied(self, doc: Doc, start: int) -> bool:
         """The name follows 'degree/diploma/studies in': a field of study named like a body."""
@@ -512,8 +537,9 @@ class OrgShapes:
 
     def _complement_end(self, doc: Doc, last: int, end: int) -> int:
         """Where the complement after the last head ends: before a determiner ('Authority for This Rulemaking'), before
-        a second 'and' ('Centre for Science and Environment and Toxics Link') or before 'and' followed by two or more
-        words no dictionary knows ('Society of Turkmenistan and Ovadan Syyahat'): a second name joined to the first."""
+        a second 'and' ('Centre for Science and Environment and Toxics Link'), before 'and' followed by two or more
+        words no dictionary knows ('Society of Turkmenistan and Ovadan Syyahat') or by an acronym standing alone
+        ('Ministry of Health and KRCS'): a second name joined to the first."""
         ands = 0
         for i in range(last + 1, end):
             if doc[i].text in self.determiners:
@@ -528,8 +554,8 @@ class OrgShapes:
                 if not self._is_cap(token):
                     break
                 unknown += not is_known_word(token.text) and not is_acronym(token.text)
-            if ands > 1 or unknown >= 2:
-                return i
+            if ands > 1 or unknown >= 2 or self._acronym_item(doc, i + 1, i + 1):
+                return i  # "Ministry of Health and KRCS": subjects are told in words, an acronym is a second name
         return end
 
     def _after_owner_phrase(self, doc: Doc, start: int, heads: list[int]) -> int:
