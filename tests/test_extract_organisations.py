@@ -1053,3 +1053,11 @@ def test_a_national_body_named_in_generic_words_is_a_name(text, name):
     assert named(text.replace(name, "National Bank")) == {}
     assert named(text.replace(name, "National Civil Society Council")) == {}
     assert named(text.replace(name, "Local Government Association")) == {}
+
+
+def test_an_acronym_listed_or_bare_takes_the_type_of_the_name_the_document_declares_for_it():
+    mentions = mentions_in("The Lake Basin Water Authority (LBWA) runs the scheme.\n\n"
+                           "Partners were the Ministry of Energy, LBWA and the University of Juba. LBWA staff helped.")
+    standalone = [m for m in mentions if m.text == "LBWA"]
+    assert [m.prov.rule for m in standalone] == ["org_list_acronym", "acronym_bare"]
+    assert {m.org_type for m in standalone} == {"government"}

@@ -552,3 +552,22 @@ def test_an_acronym_listed_among_names_is_published_and_one_defined_elsewhere_jo
     nwra = next(i for i, m in enumerate(mentions) if m.text == "NWRA")
     assert org_of(resolution, kth).name == "KTH"
     assert org_of(resolution, nwra).name == "National Water Resources Authority"
+
+
+# -- a country put before a name ---------------------------------------------------------------------------------
+
+def test_a_country_before_a_distinctive_name_in_the_same_document_is_that_body():
+    resolution = resolve([mention("Department of Transportation", 1, acronym="DOT", rule="acronym_definition"),
+                          mention("U.S. Department of Transportation", 1, at=90)])
+    assert len(resolution.organisations) == 1
+    assert resolution.organisations[0].acronym == "DOT"
+    assert any(link.reason == "alias" for link in resolution.links)
+    # a generic name, two countries before one name, or two documents: kept apart
+    generic = resolve([mention("Kenya Ministry of Health", 1, org_type="government"),
+                       mention("Ministry of Health", 1, org_type="government", at=80)])
+    assert len(generic.organisations) == 2
+    two = resolve([mention("U.S. Department of Energy", 1), mention("Department of Energy", 1, at=60),
+                   mention("Ghana Department of Energy", 2), mention("Department of Energy", 2, at=60)])
+    assert len(two.organisations) == 3
+    apart = resolve([mention("U.S. Department of Energy", 1), mention("Department of Energy", 2)])
+    assert len(apart.organisations) == 2

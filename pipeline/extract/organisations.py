@@ -29,6 +29,7 @@ RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_office": 3, "org_
                  "acronym_bare": 1}
 # An all-capitals word listed among organisation names ("Stanford University, MIT, ...") is published under this rule.
 LISTED_ACRONYM_RULE = "org_list_acronym"
+_STANDALONE_ACRONYM_RULES = frozenset({"acronym_bare", LISTED_ACRONYM_RULE})
 # "the Water Sector Programme (WSP)": an acronym the document defines; not an organisation's unless a name rule
 # found the long form.
 _BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Z][\w&]{1,9})\)")
@@ -178,7 +179,8 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     starts = [b.start for b in parsed.blocks]
     mentions = _whole_list_items(parsed, [m for m in (_across_lines(parsed, starts, m) for m in mentions) if m])
     mentions = _with_publishers(parsed, _without_programmes(parsed, mentions))
-    return _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
+    mentions = _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
+    return _typed_by_declaration(mentions)
 
 
 # -- names across line breaks, whole list items, programmes ---------------------------------------------------
@@ -414,6 +416,17 @@ def _before_joined_name(span: Span, rule: str, first_taken: int) -> Span | None:
     if not any(t.text in _head_words() for t in trimmed) or not trimmed[-1].text[:1].isupper():
         return None
     return trimmed
+
+
+def _typed_by_declaration(mentions: list[Mention]) -> list[Mention]:
+    """An acronym standing alone ('KALRO' in a list of partners) takes the type of the name the document declares it
+    for ('Kenya Agricultural and Livestock Research Organization (KALRO)'), when all its declarations agree."""
+    declared: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.acronym and mention.prov.rule not in _STANDALONE_ACRONYM_RULES and mention.org_type != "other":
+            declared.setdefault(mention.acronym, set()).add(mention.org_type)
+    return [replace(m, org_type=next(iter(declared[m.text]))) if m.prov.rule in _STANDALONE_ACRONYM_RULES
+            and m.org_type == "other" and len(declared.get(m.text, ())) == 1 else m for m in mentions]
 
 
 # -- acronyms listed among names --------------------------------------------------------------------------------

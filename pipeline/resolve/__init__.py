@@ -63,6 +63,9 @@ SHORTENED_MODIFIERS = frozenset({"independent", "national", "republican", "publi
 DISTINCTIVE_SHORT_WORDS = 4
 # Two printed names that differ only in spaces ("TeachersLab", "Teachers Lab") are one name from this many letters.
 MIN_COMPACT_LETTERS = 6
+# A country put before a name ('U.S. Department of ...', 'Kyrgyz Republic State Agency ...') has at most this many
+# words in its name key.
+PREFIX_PLACE_MAX_WORDS = 3
 # Scores recorded on links decided by rules rather than by similarity.
 RULE_SCORE = 100.0
 INITIALS_SCORE = 90.0
@@ -363,6 +366,35 @@ def _qualified_links(clusters: Clusters, corpus: _Corpus) -> None:
         if core is not None and len(owners[core]) == 1:
             for target in by_core.get(core, ()):
                 clusters.union(target, node, RULE_SCORE, "alias", subsets=True)
+    _place_prefixed_links(clusters, corpus)
+
+
+def _place_prefixed_links(clusters: Clusters, corpus: _Corpus) -> None:
+    """'U.S. Department of Transportation' joins 'Department of Transportation' printed in the same document: a
+    country put before a distinctive name that opens with its head word, when no other place is put before that name
+    in the corpus ('Kenya Ministry of Health' / 'Ministry of Health' stay apart: the name is generic)."""
+    lex, heads = lexicon(), head_words()
+    prefixed: dict[str, list[tuple[str, str]]] = defaultdict(list)  # plain node -> (prefixed node, place)
+    for node in sorted(corpus.keys):
+        words = node[2:].split()
+        for size in range(1, min(PREFIX_PLACE_MAX_WORDS, len(words) - 2) + 1):
+            place, rest = tuple(words[:size]), words[size:]
+            if place in lex.places and rest[0] in heads:
+                prefixed["n:" + " ".join(rest)].append((node, lex.places[place]))
+                break
+    for plain, variants in sorted(prefixed.items()):
+        keys = corpus.keys.get(plain)
+        places = {place for _, place in variants}
+        if keys is None or not keys.distinctive or len(places) != 1:
+            continue
+        # the plain name's cluster must not be located elsewhere ('Department of Transportation in Ghana')
+        located = {w for n in clusters.members[clusters.find(plain)] if n in corpus.keys
+                   for w in (*corpus.keys[n].places, *corpus.keys[n].qualifier.split())}
+        if not located <= places:
+            continue
+        for node, _ in variants:
+            if corpus.docs[node] & corpus.docs[plain]:
+                clusters.union(plain, node, RULE_SCORE, "alias")  # one adds only the place: no subset guard
 
 
 def _restated_links(clusters: Clusters, corpus: _Corpus) -> None:
