@@ -710,3 +710,281 @@ STYLES: dict[str, Style] = {
     "programme_page.html": Style(lambda: PROGRAMME_PAGE_HTML.encode("utf-8"), [], NEGATIVE_ABSENT),
     "inception_report.txt": Style(_text(INCEPTION_TEXT), [], NEGATIVE_ABSENT),
 }
+
+
+# -- a DoD-style OIG audit: "Recommendations, Management Comments, and Our Response", as PDF ------------------
+
+DOD_OIG_PARTS = [
+    "Review the 23 task orders we identified and determine whether the contractor billed for grounds maintenance "
+    "that was not performed.",
+    "Establish a procedure requiring contracting officer's representatives to inspect completed work before they "
+    "approve an invoice.",
+]
+DOD_OIG_DCAA = ("We recommend that the Director, Defense Contract Audit Agency, perform an incurred-cost audit of the "
+                "base operations support contract for FY 2024 and FY 2025.")
+DOD_OIG_INLINE = [
+    "update the Navy's facilities sustainment guidance to require a condition assessment before each task order "
+    "is renewed",
+    "require installations to report the results of the assessments to the Navy Installations Command each year",
+]
+DOD_OIG_NAVY = "Assistant Secretary of the Navy (Energy, Installations, and Environment)"
+
+
+def dod_oig_pdf() -> bytes:
+    """An OIG audit whose recommendations alternate with the management comments and the OIG's response to them;
+    recommendation 1 lists lettered parts on lines of their own, recommendation 3 inline after its colon."""
+    r = PdfReport("Audit of Base Operations Support at Naval Station Coronado Bay", "DODIG-2026-071")
+    r.cover([("INSPECTOR GENERAL", 12, "F2"), ("U.S. Department of Defense", 12, "F1"),
+             ("Audit of Base Operations Support at Naval Station Coronado Bay", 18, "F2"),
+             ("DODIG-2026-071", 11, "F1"), ("March 19, 2026", 11, "F1")])
+    r.new_page()
+    r.heading("Results in Brief")
+    r.heading("Objective", size=11)
+    r.para("The objective of this audit was to determine whether the Navy received the grounds maintenance services "
+           "it paid for under the base operations support contract at Naval Station Coronado Bay.")
+    r.heading("Findings", size=11)
+    r.para("The Navy paid $2.7 million for grounds maintenance that contracting officer's representatives did not "
+           "inspect. Installation staff should inspect completed work under the contract's quality plan, but the "
+           "plan was not followed.")
+    r.heading("Recommendations", size=11)
+    r.para("Among other recommendations, we recommended that the Commander review the task orders we identified and "
+           "establish inspection procedures.")
+    r.heading("Management Comments and Our Response", size=11)
+    r.para("The Deputy Commander agreed with the recommendations. Please see the Recommendations Table on the next "
+           "page for the status of recommendations.")
+    r.table([200, 110, 100, 80], [
+        ["Management", "Recommendations Unresolved", "Recommendations Resolved", "Recommendations Closed"],
+        ["Commander, Naval Facilities Engineering Systems Command", "None", "1.a, 1.b", "None"],
+        ["Director, Defense Contract Audit Agency", "None", "2", "None"]])
+    r.new_page()
+    r.heading("Finding")
+    r.heading("The Navy Paid for Grounds Maintenance It Did Not Inspect", size=11)
+    r.para("To answer our objective, we reviewed 60 task orders, interviewed contracting officials and visited 14 "
+           "sites. The contract requires the contractor to mow, edge and irrigate 1,150 acres every month.")
+    r.para("Contracting officer's representatives approved invoices without inspecting the work. In 23 of the 60 "
+           "task orders, the sites we visited showed no sign of the work billed.")
+    r.heading("Recommendations, Management Comments, and Our Response")
+    r.heading("Recommendation 1", size=11)
+    r.para("We recommend that the Commander, Naval Facilities Engineering Systems Command:")
+    for letter, text in zip("ab", DOD_OIG_PARTS):
+        r.numbered(f"{letter}.", text)
+    r.heading("Commander, Naval Facilities Engineering Systems Command Comments", size=10.5)
+    r.para("The Deputy Commander, responding for the Commander, agreed and stated that the command would review the "
+           "task orders by June 30, 2026, and issue the procedure by September 30, 2026.")
+    r.heading("Our Response", size=10.5)
+    r.para("Comments from the Deputy Commander addressed all specifics of the recommendation; therefore, the "
+           "recommendation is resolved but will remain open. The command should send us the procedure once it is "
+           "issued so that we can close the recommendation.")
+    r.heading("Recommendation 2", size=11)
+    r.para(DOD_OIG_DCAA)
+    r.heading("Director, Defense Contract Audit Agency Comments", size=10.5)
+    r.para("The Director agreed and will schedule the audit for the first quarter of FY 2027.")
+    r.heading("Our Response", size=10.5)
+    r.para("Comments from the Director addressed the recommendation; therefore, it is resolved but open.")
+    r.heading("Recommendation 3", size=11)
+    r.para(f"We recommend that the {DOD_OIG_NAVY}: (a) {DOD_OIG_INLINE[0]}; and (b) {DOD_OIG_INLINE[1]}.")
+    r.heading("Assistant Secretary of the Navy Comments", size=10.5)
+    r.para("The Assistant Secretary did not respond to the recommendation in the draft report. We request comments "
+           "on the final report.")
+    r.new_page()
+    r.heading("Appendix A")
+    r.heading("Scope and Methodology", size=11)
+    r.para("We conducted this performance audit from May 2025 through January 2026. To answer our objective, we:")
+    r.bullet("Reviewed the base operations support contract and its quality assurance surveillance plan.")
+    r.bullet("Selected 60 of the 212 task orders issued in FY 2024 and FY 2025.")
+    return r.pdf()
+
+
+DOD_OIG_COMMANDER = ("Commander, Naval Facilities Engineering Systems Command",
+                     "Commander of Naval Facilities Engineering Systems Command")
+DOD_OIG_EXPECTED = [
+    Expected(("23 task orders we identified", "was not performed"), DOD_OIG_COMMANDER),
+    Expected(("inspect completed work before they approve",), DOD_OIG_COMMANDER),
+    Expected(("incurred-cost audit",), ("Director, Defense Contract Audit Agency",)),
+    Expected(("condition assessment before each task order",), (DOD_OIG_NAVY,)),
+    Expected(("report the results of the assessments",), (DOD_OIG_NAVY,)),
+]
+DOD_OIG_ABSENT = ["Among other recommendations", "should send us", "Deputy Commander", "Reviewed the base",
+                  "Installation staff should", "1.a, 1.b", "Assistant Secretary did not"]
+
+
+# -- a World Bank policy note: a "Key recommendations" box with bold lead sentences, as HTML ------------------
+
+POLICY_NOTE_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Tanzania Health Public Expenditure Review: Policy Note</title>
+</head><body><main>
+<h1>Making Health Spending Count: Tanzania Health Public Expenditure Review</h1>
+<h2>Executive Summary</h2>
+<p>Public spending on health rose by 40 percent in real terms between 2018 and 2024, but primary care facilities
+received a falling share of it. This note reviews how the budget is allocated, released and spent.</p>
+<div class="box">
+<h3>Box 1. Key recommendations</h3>
+<ul>
+<li><strong>Protect the budget for primary health care.</strong> The Ministry of Finance and Planning should
+ring-fence the allocation to dispensaries and health centres in the annual budget, so that in-year cuts fall
+elsewhere.</li>
+<li><strong>Release funds on time.</strong> The Treasury should release quarterly transfers to local government
+authorities within 15 days of the start of each quarter. Late releases are the main cause of stock-outs.</li>
+<li><strong>Pay facilities directly.</strong> Extend direct facility financing to all dispensaries and publish the
+amounts each facility receives.</li>
+</ul>
+</div>
+<h2>1. Background</h2>
+<p>The 2019 Public Expenditure Review recommended merging the vertical disease programmes into the sector budget.
+Development partners agreed in 2021 to align their funding with the sector plan. The objectives of the Health Basket
+Fund are to:</p>
+<ul>
+<li>Improve the availability of essential medicines in primary care facilities.</li>
+<li>Strengthen the planning capacity of council health management teams.</li>
+</ul>
+<h2>2. Methodology</h2>
+<p>The review followed four steps:</p>
+<ol>
+<li>Collect budget and expenditure data for 2018 to 2024 from the Ministry of Finance and Planning.</li>
+<li>Survey 180 health facilities in 12 councils.</li>
+<li>Validate the findings with the Ministry of Health and development partners.</li>
+</ol>
+<h2>3. Findings</h2>
+<p>Primary care received 31 percent of recurrent health spending in 2024, down from 38 percent in 2018. Only 62
+percent of the approved budget for councils was released by the end of the year.</p>
+<h2>4. Recommendations</h2>
+<p>The recommendations below are grouped by time frame.</p>
+<ol>
+<li><em>Short term:</em> The Ministry of Health should publish a quarterly report on the budget released to each
+council health management team.</li>
+<li><em>Medium term:</em> Introduce a funding formula for councils that weights population, poverty and the distance
+to the nearest hospital.</li>
+<li>Priority: High &ndash; Merge the vertical disease programmes' recurrent budgets into the sector budget by 2028.</li>
+</ol>
+</main></body></html>
+"""
+
+POLICY_NOTE_EXPECTED = [
+    Expected(("Protect the budget for primary health care", "in-year cuts fall elsewhere"),
+             ("Ministry of Finance and Planning",)),
+    Expected(("Release funds on time", "main cause of stock-outs"), ("Treasury",)),
+    Expected(("Pay facilities directly", "publish the amounts"), ("",)),
+    Expected(("quarterly report on the budget released",), ("Ministry of Health",)),
+    Expected(("funding formula for councils",), ("",)),
+    Expected(("Merge the vertical disease programmes' recurrent budgets",), ("",)),
+]
+POLICY_NOTE_ABSENT = ["Short term:", "Medium term:", "Priority: High", "merging the vertical", "Improve the availability",
+                      "Collect budget", "Validate the findings", "recommendations below"]
+
+
+# -- an OIOS evaluation: "Recommendation 3 (result C)", addressees in brackets, a management response table ----
+
+OIOS_EVALUATION_TEXT = ["""Evaluation of Field Security Training in the Department of Safety and Security
+
+Report of the Office of Internal Oversight Services
+
+Summary
+
+The Office of Internal Oversight Services (OIOS) evaluated the relevance and effectiveness of the field security
+training of the Department of Safety and Security (DSS) from 2021 to 2025. OIOS makes four important
+recommendations to DSS.
+
+""", """IV. Conclusion
+
+Training has reached more personnel each year, but what they learn is rarely tested in the field.
+
+V. Recommendations
+
+Recommendation 1 (result A)
+
+DSS should carry out a training needs assessment for each duty station by the end of 2027, and use it to set annual
+targets for the number of personnel trained.
+
+Indicator of achievement: training needs assessments completed for all duty stations
+
+Recommendation 2 (results A and B)
+
+Priority: High
+
+The Training and Development Section should replace the classroom module on hostage incident management with a
+scenario-based exercise, and measure what participants retain after six months.
+
+Indicator of achievement: scenario-based exercise delivered in all regions
+
+Recommendation 3 (result C)
+
+Immediate action: Establish a roster of certified instructors in each region and share it with the designated
+officials (DSS Division of Regional Operations, in consultation with the Office of Human Resources).
+
+Recommendation 4 (result D)
+
+Short term: Publish an annual report on security training coverage and incidents involving trained personnel (DSS
+Policy, Planning and Coordination Unit).
+
+""", """Annex I. Management response
+
+Recommendation | Responsible entity | Management response | Target date
+1. DSS should carry out a training needs assessment for each duty station by the end of 2027 and set annual targets. | DSS Training and Development Section | Accepted. DSS will complete the assessments with the designated officials. | December 2027
+2. Replace the classroom module on hostage incident management with a scenario-based exercise. | DSS Training and Development Section | Accepted. The exercise should be piloted in two regions first. | June 2027
+"""]
+
+OIOS_EVALUATION_EXPECTED = [
+    Expected(("training needs assessment for each duty station", "annual targets"),
+             ("DSS", "Department of Safety and Security")),
+    Expected(("scenario-based exercise", "retain after six months"), ("Training and Development Section",)),
+    Expected(("roster of certified instructors",), ("DSS Division of Regional Operations",)),
+    Expected(("annual report on security training coverage",), ("DSS Policy, Planning and Coordination Unit",)),
+]
+OIOS_EVALUATION_ABSENT = ["Immediate action:", "Short term:", "Priority", "Indicator of achievement", "Accepted",
+                          "should be piloted", "OIOS makes"]
+
+
+# -- documents that report other documents' recommendations, as text ------------------------------------------
+
+SYNTHESIS_TEXT = ["""Annual Report on Evaluation 2025
+
+Introduction
+
+This report presents the evaluation function's work in 2025 to the Executive Board.
+
+Synthesis of Evaluation Recommendations
+
+The 22 country programme evaluations completed in 2025 made 187 recommendations. The most frequent were:
+
+• Strengthen results-based monitoring and the quality of indicators (14 evaluations).
+• Develop exit strategies with national partners before programmes close (11 evaluations).
+• Increase the share of core resources spent on gender equality (9 evaluations).
+
+The Regional Review's recommendations
+
+The regional review recommended that country offices share procurement staff. Its key recommendations were:
+
+• Pool procurement staff across the four country offices of the subregion.
+• Harmonise the procurement thresholds of the country offices.
+
+How the Recommendations Were Developed
+
+1. Draft recommendations from the findings of each chapter.
+2. Discuss the draft recommendations with the reference group.
+3. Revise the recommendations in light of the comments received.
+
+Key Recommendations
+
+The independent review of the Fund, published in March, made 15 recommendations to the Board. Among them were:
+
+• Simplify the accreditation of national implementing entities.
+• Publish the Fund's decisions on project proposals within 30 days.
+
+Programme objectives
+
+The new strategic plan aims to:
+
+• Reduce maternal mortality in the 20 priority countries.
+• Expand access to family planning for adolescents.
+"""]
+
+SYNTHESIS_ABSENT = ["accreditation", "within 30 days", "results-based monitoring", "exit strategies", "core resources", "Pool procurement",
+                    "procurement thresholds", "Draft recommendations", "reference group", "in light of",
+                    "maternal mortality", "family planning"]
+
+STYLES.update({
+    "dod_oig_audit.pdf": Style(dod_oig_pdf, DOD_OIG_EXPECTED, DOD_OIG_ABSENT),
+    "policy_note.html": Style(lambda: POLICY_NOTE_HTML.encode("utf-8"), POLICY_NOTE_EXPECTED, POLICY_NOTE_ABSENT),
+    "oios_evaluation.txt": Style(_text(OIOS_EVALUATION_TEXT), OIOS_EVALUATION_EXPECTED, OIOS_EVALUATION_ABSENT),
+    "evaluation_synthesis.txt": Style(_text(SYNTHESIS_TEXT), [], SYNTHESIS_ABSENT),
+})

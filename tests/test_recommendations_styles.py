@@ -195,15 +195,15 @@ def test_terms_of_reference_that_ask_for_recommendations_make_none():
     assert recommendations_in(text) == []
 
 
-def test_a_label_whose_sentence_ends_in_a_colon_keeps_its_lettered_parts():
+def test_each_lettered_part_a_label_s_colon_introduces_is_a_recommendation_to_the_lead_in_s_addressee():
     text = ("Recommendation 1\n\nWe recommend that the Commander, U.S. Army Contracting Command:\n\na. Review the 14 "
             "contracts we identified.\n\nb. Establish controls over past performance records.\n\nCommander, U.S. "
             "Army Contracting Command Comments\n\nThe Executive Director agreed with the recommendation.\n\n"
             "Recommendation 2\n\nWe recommend that the Director, Defense Logistics Agency, update the guidance on "
             "past performance evaluations.\n")
     assert summary(recommendations_in(text)) == [
-        ("Commander, U.S. Army Contracting Command", "We recommend that the Commander, U.S. Army Contracting "
-         "Command: a. Review the 14 contracts we identified. b. Establish controls over past performance records."),
+        ("Commander, U.S. Army Contracting Command", "Review the 14 contracts we identified."),
+        ("Commander, U.S. Army Contracting Command", "Establish controls over past performance records."),
         ("Director, Defense Logistics Agency", "We recommend that the Director, Defense Logistics Agency, update the "
          "guidance on past performance evaluations.")]
 
@@ -268,3 +268,66 @@ def test_asides_to_the_reader_are_no_recommendations():
             "should repeat the survey in all provinces in 2027.\n")
     assert [t for _, t in summary(recommendations_in(text))] == [
         "The Ministry of Health should repeat the survey in all provinces in 2027."]
+
+
+def test_lettered_parts_after_a_label_s_colon_are_each_a_recommendation_to_its_addressee():
+    text = ("Recommendation 2: We recommend that the Administrator of the Health Resources Agency: (a) require grantees "
+            "to report clinic wait times every quarter; (b) publish the quarterly reports on the agency's website; and "
+            "(c) review the reporting template by 2027.\n\nRecommendation 3: The Ministry should strengthen district "
+            "supervision by: (a) recruiting two supervisors per district; and (b) training them in data quality.\n")
+    assert summary(recommendations_in(text)) == [
+        ("Administrator of the Health Resources Agency", "require grantees to report clinic wait times every quarter"),
+        ("Administrator of the Health Resources Agency", "publish the quarterly reports on the agency's website"),
+        ("Administrator of the Health Resources Agency", "review the reporting template by 2027."),
+        ("Ministry", "The Ministry should strengthen district supervision by: (a) recruiting two supervisors per "
+                     "district; and (b) training them in data quality.")]
+
+
+def test_a_time_frame_or_priority_printed_before_a_recommendation_is_no_part_of_it():
+    text = ("Recommendations\n\n• Short term (by mid-2027): Agree a single results framework with the line ministries."
+            "\n• Long-term funding should be secured from the national budget.\n• Priority 1 – The Ministry of Water "
+            "should publish the list of broken water points every quarter.\n\nRecommendation 4\n\nPriority: Medium. "
+            "UNHCR should expand cash assistance to refugees in urban areas.\n")
+    assert summary(recommendations_in(text)) == [
+        (None, "Agree a single results framework with the line ministries."),
+        (None, "Long-term funding should be secured from the national budget."),
+        ("Ministry of Water", "The Ministry of Water should publish the list of broken water points every quarter."),
+        ("UNHCR", "UNHCR should expand cash assistance to refugees in urban areas.")]
+
+
+def test_an_addressee_in_closing_brackets_is_the_first_body_named_and_a_result_tag_is_none():
+    text = ("Recommendation 5 (outcome 2)\n\nStrengthen the referral pathway for survivors of gender-based violence in "
+            "the camps (UNFPA Regional Office, in coordination with the protection cluster).\n")
+    assert [r.audience for r in recommendations_in(text)] == ["UNFPA Regional Office"]
+
+
+def test_an_addressee_keeps_the_office_printed_in_brackets_after_its_title():
+    assert addressee("We recommend that the Under Secretary of Defense (Comptroller), in coordination with the "
+                     "military departments, issue guidance on unliquidated obligations.") \
+        == "Under Secretary of Defense (Comptroller)"
+
+
+def test_a_list_of_another_document_s_recommendations_is_not_the_report_s_own():
+    text = ("Recommendations\n\nThe 2021 mid-term review made nine recommendations to the ministry. The main ones were:"
+            "\n\n• Decentralise the procurement of school furniture.\n• Pay school grants at the start of the term.\n\n"
+            "Based on its findings, this evaluation recommends that the Ministry of Education take the following "
+            "actions:\n\n• Link school grants to enrolment in each school.\n")
+    assert summary(recommendations_in(text)) == [("Ministry of Education",
+                                                  "Link school grants to enrolment in each school.")]
+
+
+def test_headings_about_other_reports_recommendations_or_how_they_were_made_open_no_section():
+    for heading in ["The Mid-term Review's Recommendations", "Tracking of Audit Recommendations",
+                    "Approach to Formulating the Recommendations", "How the Recommendations Were Developed",
+                    "Recommendations from Five Country Programme Evaluations"]:
+        assert not is_recommendation_heading(heading), heading
+    assert is_recommendation_heading("Recommendations to the Ministry of Health")
+    assert is_recommendation_heading("Summary of Recommendations")
+
+
+def test_a_table_s_accountable_entity_names_the_audience_an_office_without_a_name_does_not():
+    text = ("Annex 2. Management response\n\nRecommendation | Accountable entity | Management response\nThe country "
+            "office should hire a gender specialist before the next programme cycle. | UN Women Kenya country office | "
+            "Accepted.\n\nAnnex 3. Action plan\n\nRecommendation | Accountable entity | Timeframe\nPublish the "
+            "medium-term expenditure framework before the budget is tabled. | Ministry of Finance | 2027\n")
+    assert [a for a, _ in summary(recommendations_in(text))] == ["UN Women Kenya country office", "Ministry of Finance"]

@@ -5,7 +5,9 @@
   lines such as "Addressed to: UNFPA country office" or "Priority: High" in between give the audience), with the
   paragraphs after it that explain it (up to a management response, the next label, heading, numbered paragraph
   or annex title; the page's footnotes skipped); nothing up to the next label or heading is a recommendation of
-  its own;
+  its own; a lead-in ending in a colon with lettered parts ("We recommend that the Director: a. ... b. ...", on
+  lines of their own or inline) gives one recommendation a part, addressed to the lead-in's addressee; an
+  addressee in a closing bracket ("(DSS Division X, in consultation with Y)") names the audience;
 - marked: "The Secretary of State should ... (Recommendation 1)" (GAO) anywhere;
 - answered: "(2) The Mission should ..." followed by "UNMISS accepted recommendation 2" (OIOS audits);
 - sections: list items (a numbered one with the paragraphs that explain it, and numbered paragraphs that
@@ -23,10 +25,15 @@
 - formal sentences anywhere: "We recommend that the Secretary ...", "GAO recommends that ...", "It is
   recommended that ..."; one that ends in a colon introduces the list items that follow.
 
+A time frame or priority printed before a recommendation ("Short term:", "Priority: High –", "Immediate action:")
+is left out of its text (records have no field for it).
+
 Not recommendations: lead-in and meta sentences ("We are making the following three recommendations to DOD:",
 "The team will recommend ...", "Recommendations should follow from the findings"), management and agency
 responses ("The Bureau agreed ...", "DoD RESPONSE: Concur"), hindsight ("should have involved"), other documents'
-recommendations reported ("The 2019 review recommended ...", "a study by the World Bank recommends ..."), lists of
+recommendations reported ("The 2019 review recommended ...", "a study by the World Bank recommends ...", a list after
+"The 2021 review made nine recommendations. The main ones were:", a heading such as "The Review's Recommendations" or
+"How the Recommendations Were Developed"), lists of
 organisation names after a recommendations list. A recommendation restated (summary and body, body and annex table,
 the agency's letter, or the same text found by two rules) is kept once: the longer text wins, of two as long the
 first printed, a formal sentence outside the recommendations or one in the agency's comments last; identical items
@@ -71,7 +78,7 @@ SAME_NUMBER_SHARE = 0.5
 # When spans overlap, the more specific rule wins.
 RULE_PRIORITY = {"rec_table": 5, "rec_response_table": 1, "rec_responded": 3, "rec_labelled": 4, "rec_marked": 4, "rec_section_numbered": 3, "rec_section_bullet": 3,
                  "rec_section_prose": 2, "rec_lead_in_item": 2, "rec_formal_sentence": 1}
-_CLOSING_NOTE = re.compile(r"\(([^()]{2,80})\)[.;]?\s*$")
+_CLOSING_NOTE = re.compile(r"\(([^()]{2,120})\)[.;]?\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
 # "Recommendation 1: Strengthen monitoring ........ 45": a table of contents entry.
 _TOC_LINE = re.compile(r"\.{4,}|(?:\s|\.)\d{1,3}\s*$")
@@ -85,6 +92,10 @@ _ITEM_AUDIENCE = re.compile(r"\s*(?P<name>[A-Z][^:–—.;]{1,70}?)\s*(?::|\s[�
 _FIELD = re.compile(r"^\s*[A-Z][\w/() -]{1,40}:\s*\S")
 # "(1) develop a plan ... and (2) collect data ...": recommendations enumerated inside one sentence.
 _ENUMERATED = re.compile(r"\s\((?:\d|[a-h]|i{1,3}|iv|v)\)\s")
+# "a. Review ...", "...: (a) update ...; and (b) require ...": a lettered part of a recommendation, at the start of
+# a line or after the colon, semicolon or comma that ends the part before.
+_LETTERED = re.compile(r"(?:^\s*|(?<=[:;,.])\s+(?:and\s+|or\s+)?)\(?(?P<letter>[a-h])[.)]\s+(?=\S)")
+_PART_END = re.compile(r"[\s;,]*(?:\b(?:and|or))?[\s;,]*$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _MINOR = frozenset("a an and as at by for from in into of on or the to with under via de".split())
 _LABEL_PREFIX = re.compile(r"^(?:for|to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -124,6 +135,8 @@ class _Rules:
     section_label: re.Pattern[str]
     not_recommending: re.Pattern[str]
     response_sections: re.Pattern[str]
+    timeframe_prefix: re.Pattern[str]
+    closing_note_partner: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +158,9 @@ def _rules() -> _Rules:
                   re.compile(data["table_audience_column"], re.IGNORECASE),
                   re.compile(data["table_response_column"], re.IGNORECASE), re.compile(data["section_label"]),
                   any_of("not_recommending"),
-                  re.compile(data["response_sections"], re.IGNORECASE))
+                  re.compile(data["response_sections"], re.IGNORECASE),
+                  re.compile(data["timeframe_prefix"], re.IGNORECASE),
+                  re.compile(data["closing_note_partner"], re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -241,6 +256,7 @@ def extract_recommendations(parsed: ParsedDocument) -> list[Recommendation]:
     candidates = [c for c in candidates if (c.block not in explained or c.rule in ("rec_labelled", "rec_marked"))
                   and (c.block not in cells or cells[c.block][0] <= c.start < cells[c.block][1])]
     candidates = [*tabled, *(c for c in map(partial(_within_cell, parsed), candidates) if c is not None)]
+    candidates = [_without_prefix(parsed, c) for c in candidates]
     covered = {i for c in candidates for i in _blocks_after(parsed, c)}
     candidates = [c for c in candidates if c.block not in covered or c.rule in ("rec_labelled", "rec_marked")]
     chosen = _without_restatements(parsed, _without_overlaps(candidates))
@@ -272,19 +288,20 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             # recommendation is the next block
             target = index + 1
             while target < len(blocks) and target - index <= MAX_FIELD_BLOCKS and _FIELD.match(blocks[target].text) \
-                    and not _recommends(blocks[target].text):
+                    and not _recommends(blocks[target].text[_prefix_end(blocks[target].text):]):
                 fields.append(blocks[target].text)  # "Addressed to: UNFPA country office", "Priority: High"
                 target += 1
             if target >= len(blocks) or blocks[target].kind == "heading" or rules.label.match(blocks[target].text):
                 continue
             start = _ITEM_NUMBER.match(blocks[target].text).end() if _ITEM_NUMBER.match(blocks[target].text) else 0
+        start = _prefix_end(blocks[target].text, start)  # "Immediate action: Establish ...", "Priority: High. UNDP ..."
         text = blocks[target].text[start:]
         if len(text.strip()) < MIN_LABELLED_CHARS or rules.responses.match(text) or not _recommends(text) \
                 or _TOC_LINE.search(text):
             continue
         note = label.group("note") or ""
         audience = addressee(text) or _addressed_to(note) or _note_audience(note) \
-            or next(filter(None, map(_addressed_to, fields)), None) or lead_audience \
+            or next(filter(None, map(_addressed_to, fields)), None) or closing_note_audience(text) or lead_audience \
             or _addressed_to(text) or body_addressed(text)
         end = len(blocks[target].text.rstrip())
         following = target + 1
@@ -302,9 +319,60 @@ def _labelled(parsed: ParsedDocument) -> tuple[list[_Candidate], set[int]]:
             if explaining:
                 end = after.end - blocks[target].start
             following += 1
-        out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", _label_section(blocks, index),
-                              label.group("number")))
+        section, number = _label_section(blocks, index), label.group("number")
+        parts = _lettered_parts(blocks, target, start)
+        out.extend(_Candidate(block, begin, stop, "numbered", audience, "rec_labelled", section, f"{number}{letter}")
+                   for block, begin, stop, letter in parts)
+        if not parts:
+            out.append(_Candidate(target, start, end, "numbered", audience, "rec_labelled", section, number))
     return out, explained
+
+
+def _lettered_parts(blocks: tuple[Block, ...], target: int, start: int) -> list[tuple[int, int, int, str]]:
+    """'We recommend that the Commander: a. Review ... b. Establish ...': the parts a colon introduces, lettered a, b,
+    ... in the same paragraph or in the items after it, each a recommendation of its own (as audit offices count
+    and track them: 'Recommendation 1.a'); (block, start, end, letter) of each part, without its letter and the
+    'and' joining it to the next; none unless there are two or more and each recommends."""
+    text = blocks[target].text
+    colon = text.find(":", start)
+    if colon < 0:
+        return []
+    marks = [(target, m) for m in _LETTERED.finditer(text, colon + 1)]
+    following = target + 1
+    while following < len(blocks) and blocks[following].kind == "item" and (marks or not text[colon + 1:].strip()):
+        marks.extend((following, m) for m in _LETTERED.finditer(blocks[following].text))
+        following += 1
+    run = []
+    for block, mark in marks:
+        if mark.group("letter") != "abcdefgh"[len(run)]:
+            break
+        run.append((block, mark))
+    parts = []
+    for (block, mark), after in zip(run, [*run[1:], None]):
+        end = after[1].start() if after is not None and after[0] == block else len(blocks[block].text.rstrip())
+        end = mark.end() + _PART_END.search(blocks[block].text[mark.end():end]).start()
+        parts.append((block, mark.end(), end, mark.group("letter")))
+    if len(parts) < 2 or not all(_recommends(blocks[b].text[s:e]) for b, s, e, _ in parts):
+        return []
+    return parts
+
+
+def _prefix_end(text: str, start: int = 0) -> int:
+    """Where a recommendation starts after the time frame or priority printed before it ('Short term: ...',
+    'Priority: High – ...', 'Immediate action: ...'); start if there is none."""
+    match = _rules().timeframe_prefix.match(text, start)
+    return match.end() if match else start
+
+
+def _without_prefix(parsed: ParsedDocument, candidate: _Candidate) -> _Candidate:
+    """The candidate without the time frame or priority it opens with ('Medium term: Introduce ...'); the addressee
+    the rest names is its audience when it has none."""
+    text = parsed.blocks[candidate.block].text
+    start = _prefix_end(text, candidate.start)
+    if start == candidate.start or start >= candidate.end:
+        return candidate
+    rest = text[start:candidate.end]
+    return replace(candidate, start=start, audience=candidate.audience or addressee(rest) or body_addressed(rest))
 
 
 def _next_point(blocks: tuple[Block, ...], index: int, lead: str) -> bool:
@@ -346,7 +414,8 @@ def closing_note_audience(text: str) -> str | None:
     match = _CLOSING_NOTE.search(text)
     if match is None or re.search(r"\d", match.group(1)):
         return None
-    note = _note_audience(match.group(1))
+    # "(DSS Division of Regional Operations, in consultation with the Office of Human Resources)": the first acts
+    note = _note_audience(_rules().closing_note_partner.sub("", match.group(1)))
     if note is None or not (_rules().audience.search(note) or looks_like_name(note)):
         return None
     return note
@@ -502,7 +571,12 @@ def _table_row(parsed: ParsedDocument, index: int, column: int, audience_column:
     if aligned and audience_column is not None:
         column_audience = squash(block.text[slice(*spans[audience_column])]) or None
     named = addressee(text) or body_addressed(text)
-    audience = (named or column_audience) if responded else (column_audience or named)
+    # a response table's responsible cell names who acts on the response: the addressee the text names comes first,
+    # unless it is an office without a name ("The country office should ...")
+    if responded and named and any(word[0].isupper() for word in named.split()):
+        audience = named
+    else:
+        audience = column_audience or named
     number = None if label is None else label.groupdict().get("number") or re.sub(r"\W", "", label.group(0))
     return _Candidate(index, start, end, "numbered" if label is not None else "bullet",
                       audience, "rec_response_table" if responded else "rec_table",
@@ -581,7 +655,7 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
                 item, start = pending[-1][:2]
                 pending[-1] = (item, start, block.end - blocks[item].start, *pending[-1][3:])
             else:
-                start = number.end() if number else 0
+                start = _prefix_end(block.text, number.end() if number else 0)
                 own, start = _item_audience(block.text, start)
                 pending.append((index, start, len(block.text.rstrip()), block.marker or "bullet",
                                 f"rec_section_{block.marker or 'bullet'}", lead_audience, own))
@@ -589,6 +663,10 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
         elif pending and pending[-1][3] == "numbered" and _explains(blocks, pending[-1], index):
             item, start = pending[-1][:2]  # "1. UNDP should ..." then paragraphs explaining it
             pending[-1] = (item, start, block.end - blocks[item].start, *pending[-1][3:])
+        elif _introduces_reported(docs[index]):
+            gap += 1  # "The 2022 review made 15 recommendations. Among them were:": its list is another document's
+            while index + 1 < len(blocks) and blocks[index + 1].kind == "item":
+                index += 1
         else:
             sentences = _prose_recommendations(docs[index])
             lead = _lead_in(docs[index])
@@ -720,6 +798,18 @@ def _lead_in(doc) -> str | None:
     if match:
         return _trim(match.group("addressee"))
     return addressee(text) or ""
+
+
+def _introduces_reported(doc) -> bool:
+    """A paragraph introducing a list of another document's recommendations: its last sentence, or the one before
+    a short closing one ('The most frequent were:'), reports them ('The 2022 review made 15 recommendations',
+    'Its key recommendations were:')."""
+    sentences = [s.text for s in doc.sents]
+    if not sentences or not sentences[-1].rstrip().endswith(":"):
+        return False
+    reported = _rules().reported
+    return bool(reported.search(sentences[-1])) or (len(sentences) > 1 and bool(reported.search(sentences[-2]))
+                                                     and "recommend" not in sentences[-1].lower())
 
 
 def _trim(name: str) -> str:
