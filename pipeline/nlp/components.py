@@ -31,6 +31,8 @@ _DASHES = {"-", "–", "—"}
 MAX_MODIFIERS_BEFORE_HEAD = 3
 # A committee's serial list of subjects ('on A, B, C, and D') is read over at most this many tokens.
 MAX_SERIAL_TOKENS = 16
+# Its closing item may open with 'the' (', and the District of Columbia') and then has at most this many tokens.
+MAX_SERIAL_ITEM_TOKENS = 5
 # A name whose complement is written in lower case ("the Institute of legislative issues and parliamentary
 # studies.") has this many complement words at most.
 MAX_LOWERCASE_COMPLEMENT = 7
@@ -82,6 +84,7 @@ class OrgShapes:
         self.not_org_acronyms = set(lexicon["not_org_acronyms"])
         self.people_nouns = set(lexicon["people_nouns"])
         self.scope_words = set(lexicon["scope_words"])
+        self.serial_heads = {"Committee", "Subcommittee", "Commission"}
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 
@@ -178,6 +181,8 @@ class OrgShapes:
         # complement ("Centre for Policies and Reforms") ends the run.
         document = nxt.text in self.non_org and not listed and j + 2 < len(doc) and (
             doc[j + 2].text in ("on", "of", "for", "No", "No.") or doc[j + 2].like_num or self._is_cap(doc[j + 2]))
+        if nxt.text == "the" and listed and self._serial_item_with_the(doc, j):
+            return False  # "Subcommittee on Federal Workforce, Postal Service, and the District of Columbia"
         if nxt.text == "the" or document or (doc[j].text == "and" and nxt.text in ("in", "at", "by")):
             return True  # "State Institute of Pedagogy and in the State Teacher Training Institute"
         if doc[j].text != "," and self._is_cap(doc[j - 1]) and self._head_type(doc[j - 1]) is not None \
@@ -185,6 +190,23 @@ class OrgShapes:
                 and self._is_cap(nxt) and nxt.text not in self.heads and self._head_ahead(doc, j + 2):
             return True  # "Tamkeen Youth Association and Ruwad Al Shabab Foundation": a name ends at its head
         return nxt.text in self.heads and j + 2 < len(doc) and doc[j + 2].text in ("of", "for")
+
+    def _serial_item_with_the(self, doc: Doc, j: int) -> bool:
+        """', and the District of Columbia' at j closes a committee's serial list of subjects: a committee head and
+        'on' open the run within MAX_SERIAL_TOKENS, and capitalised words with no head word of their own follow 'the'
+        up to a comma, the sentence end or a lower-case word."""
+        if doc[j].text != "and" or doc[j - 1].text != "," or j + 2 >= len(doc) or not self._is_cap(doc[j + 2]):
+            return False
+        opener = next((k for k in range(j - 1, max(-1, j - MAX_SERIAL_TOKENS), -1)
+                       if doc[k].text in self.serial_heads and k + 1 < len(doc) and doc[k + 1].text == "on"), None)
+        if opener is None or any(doc[k].is_sent_start for k in range(opener + 1, j)):
+            return False
+        for token in doc[j + 2:j + 2 + MAX_SERIAL_ITEM_TOKENS]:
+            if token.text in (",", ".") or token.is_sent_start or not (self._is_cap(token) or token.text == "of"):
+                return True
+            if self._head_type(token) is not None:
+                return False  # "..., and the Committee on Appropriations": a name of its own
+        return False
 
     def _parallel_weak_names(self, doc: Doc, j: int) -> bool:
         """'CBV Collection Services and Ruwad Health Services': a plural head that makes a name of its own (a word no
@@ -254,7 +276,7 @@ class OrgShapes:
                 return False
             if token.text == "and" and doc[k - 1].text == ",":
                 item = []
-                for following in doc[k + 1:]:
+                for following in doc[k + 1 + (doc[k + 1].text == "the"):]:
                     if not self._is_cap(following) or (self._head_type(following) is not None
                                                        and following.i + 1 < len(doc)
                                                        and doc[following.i + 1].text in ("of", "for", "on")):
