@@ -331,3 +331,13 @@ def test_a_table_s_accountable_entity_names_the_audience_an_office_without_a_nam
             "Accepted.\n\nAnnex 3. Action plan\n\nRecommendation | Accountable entity | Timeframe\nPublish the "
             "medium-term expenditure framework before the budget is tabled. | Ministry of Finance | 2027\n")
     assert [a for a, _ in summary(recommendations_in(text))] == ["UN Women Kenya country office", "Ministry of Finance"]
+
+
+def test_lettered_parts_inline_after_a_formal_sentence_s_colon_are_each_a_recommendation():
+    text = ("Finding B\n\nThe Agency did not track grant closeouts. We recommend that the Chief Financial Officer, "
+            "Environmental Grants Agency: (a) close the 41 expired grants we identified; and (b) establish a monthly "
+            "report of grants past their end date.\n")
+    assert summary(recommendations_in(text)) == [
+        ("Chief Financial Officer, Environmental Grants Agency", "close the 41 expired grants we identified"),
+        ("Chief Financial Officer, Environmental Grants Agency",
+         "establish a monthly report of grants past their end date.")]

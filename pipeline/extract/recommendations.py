@@ -352,7 +352,10 @@ def _lettered_parts(blocks: tuple[Block, ...], target: int, start: int) -> list[
         end = after[1].start() if after is not None and after[0] == block else len(blocks[block].text.rstrip())
         end = mark.end() + _PART_END.search(blocks[block].text[mark.end():end]).start()
         parts.append((block, mark.end(), end, mark.group("letter")))
-    if len(parts) < 2 or not all(_recommends(blocks[b].text[s:e]) for b, s, e, _ in parts):
+    texts = [blocks[b].text[s:e] for b, s, e, _ in parts]
+    # after "We recommend that X:" each part is an action unless it is a gerund ("by: (a) recruiting ...")
+    formal = _rules().formal.search(text[start:colon + 1]) is not None
+    if len(parts) < 2 or not all(_recommends(t) or (formal and not re.match(r"\s*\w+ing\b", t)) for t in texts):
         return []
     return parts
 
@@ -844,6 +847,11 @@ def _formal(parsed: ParsedDocument) -> list[_Candidate]:
             if not rules.formal.search(text) or rules.reported.search(text):
                 continue
             audience = addressee(text)
+            parts = _lettered_parts(blocks, index, sentence.start_char)
+            if parts and all(part[0] == index for part in parts):  # "We recommend that X: (a) ...; and (b) ..."
+                out.extend(_Candidate(index, begin, stop, "numbered", audience, "rec_lead_in_item", _section_of(block))
+                           for _, begin, stop, _ in parts)
+                continue
             if text.rstrip().endswith(":") and sentence.end_char >= len(block.text.rstrip()) - 1:
                 following = index + 1
                 while following < len(blocks) and blocks[following].kind == "item":
