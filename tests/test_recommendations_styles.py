@@ -341,3 +341,11 @@ def test_lettered_parts_inline_after_a_formal_sentence_s_colon_are_each_a_recomm
         ("Chief Financial Officer, Environmental Grants Agency", "close the 41 expired grants we identified"),
         ("Chief Financial Officer, Environmental Grants Agency",
          "establish a monthly report of grants past their end date.")]
+
+
+def test_a_lead_in_left_on_a_line_of_its_own_introduces_the_list_and_names_no_audience():
+    text = ("Recommendations\n\nThe 2021 mid-term review made nine recommendations to the ministry. The main ones were:"
+            "\n\n• Decentralise the procurement of school furniture.\n\nThe evaluation team recommends the following:\n\n"
+            "• Link school grants to enrolment in each school.\n• Publish the grant each school receives every term.\n")
+    assert summary(recommendations_in(text)) == [(None, "Link school grants to enrolment in each school."),
+                                                 (None, "Publish the grant each school receives every term.")]

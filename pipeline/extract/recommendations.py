@@ -626,7 +626,7 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
     index = heading_index + 1
     while index < len(blocks) and gap < MAX_GAP_BLOCKS:
         block = blocks[index]
-        if _audience_line(block):
+        if _audience_line(block) and not _lead_in_line(block.text):
             if is_recommendation_heading(block.text) or rules.label.match(block.text):
                 break
             new_label = audience_label(block.text)
@@ -683,6 +683,11 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
         index += 1
     flush(None if trailing else label)
     return out
+
+
+def _lead_in_line(text: str) -> bool:
+    """'The team recommends the following:': a lead-in the layout left on a line of its own, read as a paragraph."""
+    return text.rstrip().endswith(":") and bool(re.search(r"\brecommend(?:s|ed)?\b", text, re.IGNORECASE))
 
 
 def _theme_heading(parsed: ParsedDocument, heading_index: int, index: int) -> bool:
