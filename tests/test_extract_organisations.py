@@ -1063,3 +1063,21 @@ def test_an_acronym_listed_or_bare_takes_the_type_of_the_name_the_document_decla
     standalone = [m for m in mentions if m.text == "LBWA"]
     assert [m.prov.rule for m in standalone] == ["org_list_acronym", "acronym_bare"]
     assert {m.org_type for m in standalone} == {"government"}
+
+
+@pytest.mark.parametrize(("text", "name", "org_type"), [
+    ("The Expert Group on Rural Finance (EGRF) advised the ministry.", "Expert Group on Rural Finance", "government"),
+    ("The Vessel Evaluation Group approved the inspection manual.", "Vessel Evaluation Group", "government"),
+    ("Staff of the Interagency Task Group met in March.", "Interagency Task Group", "government"),
+])
+def test_a_group_named_for_its_task_is_a_public_body_not_a_firm(text, name, org_type):
+    assert named(text)[name].org_type == org_type
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The United Nations Ethics Group reviewed the complaint.", "United Nations Ethics Group"),
+    ("The World Bank Inspection Panel Office logged the request.", "World Bank Inspection Panel Office"),
+])
+def test_a_known_name_going_on_to_a_head_word_names_its_unit(text, name):
+    found = named(text)
+    assert list(found) == [name] and found[name].org_type == "international"

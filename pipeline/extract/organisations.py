@@ -300,14 +300,16 @@ def _programme_names(parsed: ParsedDocument) -> tuple[set[str], set[str]]:
 
 def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
     out = []
-    # Name shapes opening with a known acronym and going on to a head word of their own: units of that organisation.
+    # Name shapes opening with a known acronym or name and going on to a head word of their own: units of that
+    # organisation.
     units: dict[int, list] = {}
     for span in doc.spans.get("org_shapes", []):
         if span._.rule == "org_head_shape" and len(span) > 2 and span[-1].text in _head_words() \
                 and span[-1].text not in _programme_heads():
             units[span.start] = [span, None, span._.org_type]
+    known = [*doc.spans.get("org_gazetteer_acronyms", []), *doc.spans.get("org_gazetteer", [])]
     units = {start: entry for start, entry in units.items()
-             if any(a.start == start and a.end < entry[0].end for a in doc.spans.get("org_gazetteer_acronyms", []))}
+             if any(a.start == start and a.end < entry[0].end for a in known)}
     for key in ("org_gazetteer", "org_gazetteer_acronyms"):
         for span in doc.spans.get(key, []):
             if key == "org_gazetteer_acronyms" and _in_brackets(span):
@@ -316,9 +318,9 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
                 continue  # "IL Y A UN MANQUE": a word of a line set in capitals, not the acronym
             if _continues_name(span):
                 continue  # "State Department for Cooperatives": a longer name than the known one
-            if key == "org_gazetteer_acronyms" and span.start in units:
-                units[span.start][2] = span.label_  # "UNDP Independent Evaluation Office": a unit, typed as its owner
-                continue
+            if span.start in units and span.end < units[span.start][0].end:
+                units[span.start][2] = span.label_  # "UNDP Independent Evaluation Office", "United Nations Evaluation
+                continue  # Group": a unit, typed as its owner
             out.append((span, "gazetteer", span.label_, None, span.id_ or None))
     for span in doc.spans.get("org_shapes", []):
         entry = units.get(span.start)
