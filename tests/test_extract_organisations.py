@@ -914,6 +914,19 @@ def test_the_publisher_of_a_citation_is_an_organisation(text, publisher, org_typ
     assert (found[publisher].prov.rule, found[publisher].org_type) == ("org_publisher", org_type)
 
 
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Sultanova, D. 2018. Remittances and rural households in the Rasht valley. Zed Books.", "Zed Books"),
+    ("Omarova, L. (2015). Pastures, herders and the state. Earthscan Publications. https://doi.org/10.4324/1",
+     "Earthscan Publications"),
+])
+def test_a_publisher_printed_without_its_town_ends_the_entry_with_a_publisher_word(text, publisher):
+    found = named(text)
+    assert (found[publisher].prov.rule, found[publisher].org_type) == ("org_publisher", "media")
+    # a lone word or a title in that place is not taken for a publisher
+    assert named(text.replace(publisher, "Tokmok")) == {}
+    assert named(text.replace(publisher, "Civil Society Today")) == {}
+
+
 def test_a_known_publisher_keeps_its_gazetteer_entry_and_an_acronym_publisher_is_named():
     found = named("World Bank. 2018. Jobs in Central Asia: A Diagnostic. Washington, DC: World Bank.")
     assert {m.prov.rule for t, m in found.items() if t == "World Bank"} == {"gazetteer"}

@@ -55,6 +55,11 @@ _PUBLISHER_AFTER_PLACE = re.compile(
     rf"{_ELEMENT_START}(?P<place>{_PLACE}):\s(?P<pub>{_PUB_NAME})\.(?=\s*$|\s+(?:https?://|doi|[A-Z“‘\"(]))")
 _PUBLISHER_BEFORE_PLACE = re.compile(
     rf"(?<=[.)]\s)(?P<pub>{_PUB_NAME}),\s(?P<place>{_PLACE})\.\s+(?=https?://|doi)")
+# APA 7 and other styles print the publisher alone as the entry's last element ('... Title. Zed Books.'): a
+# publisher there needs a publisher word at its end ('publisher_words'); a closing 'Civil Society Today.' is a
+# title's, a closing 'Tokmok.' may be a town's.
+_PUBLISHER_ENDING_ENTRY = re.compile(
+    rf"(?<=[.?!]\s)(?P<pub>{_PUB_NAME})\.(?=\s*$|\s+(?:https?://|doi))")
 _CITATION_YEAR = re.compile(r"(?<![\d/.-])(?:1[89]|20)\d\d[a-z]?(?![\d/-])")
 GAZETTEER_ACRONYM_PRIORITY = 2.5
 # A listed name has at most this many words; longer items are sentences or descriptions.
@@ -511,12 +516,28 @@ def _publisher_slots(text: str) -> list[tuple[int, int]]:
             if not _is_publishing_place(match.group("place")) or is_place(name) \
                     or len(name.split()) > PUBLISHER_MAX_WORDS:
                 continue
-            entry = text[max(0, match.start() - CITATION_MAX_CHARS):match.start()]
-            years = list(_CITATION_YEAR.finditer(entry))
-            if not years or len(re.findall(r"[^\W\d_]+", entry[years[-1].end():])) < CITATION_TITLE_MIN_WORDS:
+            if not _after_citation_title(text, match.start()):
                 continue  # "In London: the Mayor ...", "2019. Kyrgyzstan: Civil Society Today.": no citation
             slots.append((match.start("pub"), match.end("pub")))
+    for match in _PUBLISHER_ENDING_ENTRY.finditer(text):
+        if _publisher_alone(match.group("pub")) and _after_citation_title(text, match.start()):
+            slots.append((match.start("pub"), match.end("pub")))
     return slots
+
+
+def _after_citation_title(text: str, start: int) -> bool:
+    """The entry before `start` gives a year and then a title of at least CITATION_TITLE_MIN_WORDS words."""
+    entry = text[max(0, start - CITATION_MAX_CHARS):start]
+    years = list(_CITATION_YEAR.finditer(entry))
+    return bool(years) and len(re.findall(r"[^\W\d_]+", entry[years[-1].end():])) >= CITATION_TITLE_MIN_WORDS
+
+
+def _publisher_alone(name: str) -> bool:
+    """A name standing alone as a citation's last element is a publisher's when it ends in a publisher word ('Zed
+    Books', 'Earthscan Publications'); a lone word there may be a town ('Tokmok') as well as a publisher."""
+    words = name.split()
+    return 1 < len(words) <= PUBLISHER_MAX_WORDS and words[-1] in _heads_lexicon()["publisher_words"] \
+        and not is_place(name)
 
 
 def _publisher_type(name: str) -> str:
