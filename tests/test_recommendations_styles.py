@@ -349,3 +349,13 @@ def test_a_lead_in_left_on_a_line_of_its_own_introduces_the_list_and_names_no_au
             "• Link school grants to enrolment in each school.\n• Publish the grant each school receives every term.\n")
     assert summary(recommendations_in(text)) == [(None, "Link school grants to enrolment in each school."),
                                                  (None, "Publish the grant each school receives every term.")]
+
+
+def test_a_paragraph_led_by_an_action_in_a_recommendations_box_is_one_recommendation_whole():
+    text = ("Key recommendations\n\nRelease transfers to councils on time. The Treasury should release each quarter's "
+            "transfer within 15 days of the quarter's start.\n\nPay health facilities directly. Direct financing can "
+            "reach every dispensary by 2028.\n")
+    assert summary(recommendations_in(text)) == [
+        ("Treasury", "Release transfers to councils on time. The Treasury should release each quarter's transfer "
+                     "within 15 days of the quarter's start."),
+        (None, "Pay health facilities directly. Direct financing can reach every dispensary by 2028.")]

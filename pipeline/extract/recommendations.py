@@ -673,6 +673,10 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
         else:
             sentences = _prose_recommendations(docs[index])
             lead = _lead_in(docs[index])
+            if lead is None and _opens_with_action(docs[index]):
+                # "Protect the budget for primary care. The Ministry should ...": a paragraph led by a (bold) action
+                # is one recommendation, its lead with the sentences that explain it
+                sentences = [(0, len(block.text.rstrip()))]
             if not sentences and lead is None and trailing and labels_seen and not pending:
                 break  # labels trail their lists: a plain paragraph after the last label ends the section
             for start, end in sentences:
@@ -683,6 +687,15 @@ def _section(parsed: ParsedDocument, heading_index: int) -> list[_Candidate]:
         index += 1
     flush(None if trailing else label)
     return out
+
+
+def _opens_with_action(doc) -> bool:
+    """A paragraph whose first sentence is an instruction ('Release funds on time.'), not a meta or reported one."""
+    first = next(iter(doc.sents), None)
+    if first is None or not re.match(r"\s*[A-Z][a-z]+\b", first.text) or _rules().meta.search(first.text) \
+            or _rules().reported.search(first.text):
+        return False
+    return re.match(r"\s*([A-Za-z]+)", first.text).group(1).lower() in _rules().verbs
 
 
 def _lead_in_line(text: str) -> bool:
