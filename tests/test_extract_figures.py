@@ -401,3 +401,92 @@ def test_or_more_qualifies_the_number_before_it():
 def test_a_percentage_in_brackets_is_a_figure_but_a_bracketed_ordinal_is_not():
     assert [(f.value, f.unit) for f in figures_in("Late closeouts (38 percent) rose; see item (2) below.")] == \
         [(38, "percent")]
+
+
+# -- qualifiers written as negations or after the unit, parts of a bare whole, capitalised modifiers ------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a negated comparison bounds the other way: "not less than" is a floor, "not exceed" a ceiling
+    ("A citizens' petition needs not less than 5,000 signatures.", (5000, "count", "at_least")),
+    ("Awards may not be more than EUR 20,000 per applicant.", (20000, "EUR", "up_to")),
+    ("Each review shall not exceed 45 days.", (45, "days", "up_to")),
+    ("Contracts that exceed $250,000 need board approval.", (250000, "USD", "more_than")),
+    ("Disbursements reached approx 1,200 farmers by June.", (1200, "count", "approx")),
+])
+def test_negated_and_verbal_qualifiers(sentence, expected):
+    figure = only_figure(sentence)
+    assert (figure.value, figure.unit, figure.qualifier) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a duration keeps its unit when a trailing qualifier stands between the number and the unit, or after it
+    ("Inspectors with 15 or more years of service were interviewed.", ("15 or more years", 15, "years", "at_least")),
+    ("Loans of 6 months or less carry no interest.", ("6 months or less", 6, "months", "up_to")),
+    ("Staff aged 50 years or older may retire early.", ("50 years or older", 50, "years", "at_least")),
+    ("Projects lasting 3 years or longer need a mid-term review.", ("3 years or longer", 3, "years", "at_least")),
+])
+def test_a_trailing_qualifier_around_a_time_unit(sentence, expected):
+    figure = only_figure(sentence)
+    assert (figure.text, figure.value, figure.unit, figure.qualifier) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a part of a whole written as a bare number or after an adjective: the part counts the whole's noun
+    ("In 6 of 19 provinces we visited, warehouses were unlocked.", [(6, "provinces"), (19, "provinces")]),
+    ("Twelve of the remaining 40 grantees filed late reports.", [(12, "grantees"), (40, "grantees")]),
+    ("Three of the other 25 districts had no clinic.", [(3, "districts"), (25, "districts")]),
+])
+def test_a_part_of_a_whole_without_a_determiner_or_after_an_adjective(sentence, expected):
+    assert [(f.value, f.counted) for f in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "counted"), [
+    # capitalised modifiers (nationalities, groups, a body's name) before a lower-case plural head still count it
+    ("The survey reached over 400 Roma households in the capital.", 400, "Roma households"),
+    ("Trainers worked with 35 Ministry staff in each oblast.", 35, "Ministry staff"),
+    ("UNHCR registered 1,250 Syrian refugee families in the camp.", 1250, "Syrian refugee families"),
+    ("Funding flowed to the five Government funded youth centres.", 5, "Government funded youth centres"),
+])
+def test_capitalised_modifiers_before_a_plural_noun(sentence, value, counted):
+    figure = only_figure(sentence)
+    assert (figure.value, figure.unit, figure.counted) == (value, "count", counted)
+
+
+def test_a_range_rejected_as_years_does_not_hide_the_amount_after_it():
+    found = figures_in("Support grew from 2.1 million EUR in 2018 to 4.7 million EUR in 2022.")
+    assert [(f.value, f.unit) for f in found] == [(2_100_000, "EUR"), (4_700_000, "EUR")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "the number of X" names what a bare number later in the sentence counts
+    ("The number of registered cooperatives rose from about 850 in 2016 to over 1,300 in 2021.",
+     [(850, "registered cooperatives", "approx"), (1300, "registered cooperatives", "more_than")]),
+    ("The total number of complaints received by the ombudsman was 2,417.", [(2417, "complaints", None)]),
+    # ... but not across a sentence boundary, nor when the number has a unit of its own
+    ("We counted the number of inspections. 40 were late.", []),
+    ("The number of trained midwives grew by 12 percent.", [(12, None, None)]),
+])
+def test_the_number_of_a_noun_is_what_a_bare_number_counts(sentence, expected):
+    assert [(f.value, f.counted, f.qualifier) for f in figures_in(sentence)] == expected
+
+
+def test_a_plural_without_s_before_a_plural_noun_is_its_modifier():
+    found = figures_in("The fund supports 20 youth groups and 15 women entrepreneurs; 30 staff attended.")
+    assert [(f.value, f.counted) for f in found] == [(20, "youth groups"), (15, "women entrepreneurs"), (30, "staff")]
+
+
+def test_a_footnote_marker_before_capitalised_words_is_no_count():
+    # the same shape opening a line or sentence is a footnote's marker and its text
+    text = "Monitors visited 300 Roma households.\n4 Regional offices reported the delays. 7 Field staff left."
+    assert [(f.value, f.counted) for f in figures_in(text)] == [(300, "Roma households")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "a number of" is a vague quantity, not the noun a later number counts; a bracketed citation is no number
+    ("Staff raised a number of concerns, and 14 were resolved.", []),
+    ("The number of accredited auditors rose to 312.[4][5]", [(312, None, "accredited auditors")]),
+    # a spelled-out range
+    ("Each district hosts between three and five mobile clinics.", [(3, 5, "mobile clinics")]),
+])
+def test_vague_quantities_citations_and_spelled_ranges(sentence, expected):
+    assert [(f.value, f.value_max, f.counted) for f in figures_in(sentence)] == expected

@@ -34,14 +34,12 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Characters before a number searched for an opening "Of the <noun phrase>," whose noun it counts.
 WHOLE_WINDOW = 80
-
-
-def _names_something(counted: str) -> bool:
-    """'21 Foundation', '5 News': a capitalised word after a number is part of a name, not what is counted
-    (an acronym plural such as 'CSOs' is still a counted noun)."""
-    first = counted.split()[0]
-    acronym_plural = len(first) > 2 and first.endswith("s") and first[:-1].isupper()
-    return first[:1].isupper() and not acronym_plural and not (len(first) > 1 and first.isupper())
+# Characters before a bare number searched, within its sentence, for "the number of <noun phrase>" it counts.
+SUBJECT_WINDOW = 160
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+# Text before a number inside running prose: a lower-case word on the same line ('reached over 400 ...'); a number
+# opening a line or sentence, or in a table row, may be a footnote's or a list item's marker.
+_IN_PROSE = re.compile(r"\b[a-z][\w-]*[ \t]+$")
 
 
 class Figures:
@@ -71,7 +69,7 @@ class Figures:
                  rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
                  rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?")
         second = (rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
-                  rf"(?:\s?(?P<joiner>-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER})"
+                  rf"(?:\s?(?P<joiner>-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
                   rf"(?:\s?(?P<scale2>(?i:{scale}))(?![\w]))?)?")
         last = r"(?P<pct>\s?(?:%|percent\b|per cent\b))?(?![\w%]|[.,]\d)"
         self.pattern = re.compile(first + second + last)
@@ -86,14 +84,23 @@ class Figures:
         self.suffix_currency = re.compile(rf"^\s(?P<unit>{_alternation(self.currency_suffix)})\b")
         self.suffix_measure = re.compile(rf"^\s?(?P<unit>{_alternation(self.measures)})(?![\w])")
         self.suffix_time = re.compile(rf"^\s(?P<unit>{_alternation(self.times)})\b", re.IGNORECASE)
-        self.qualifier = re.compile(rf"(?i)\b(?P<q>{_alternation(self.qualifiers)})\s+(?:US\$|\$|€|£)?$")
+        # "shall not be more than", "will not exceed": a negation a word or two before a comparison reverses it
+        self.qualifier = re.compile(rf"(?i)(?:\b(?P<neg>{_alternation(lexicon['negations'])})\s+(?:[a-z]+\s+)?)?"
+                                    rf"\b(?P<q>{_alternation(self.qualifiers)})\s+(?:US\$|\$|€|£)?$")
+        self.negated: dict[str, str] = lexicon["negated_qualifiers"]
         self.word = re.compile(r"\s*(,|[A-Za-z][\w/'’-]*)")
         self.trailing_qualifiers: dict[str, str] = lexicon["trailing_qualifiers"]
         self.trailing_qualifier = re.compile(rf"^\s+(?P<q>{_alternation(self.trailing_qualifiers)})\b")
         determiners = _alternation(lexicon["partitive_determiners"])
-        self.partitive = re.compile(rf"^\s+of\s+(?:{determiners})\s+(?:(?:{_NUMBER})\s+)?(?=[a-z])")
+        # "30 of the 214 groups", "12 of the remaining 40 grantees", "6 of 19 provinces"
+        self.partitive = re.compile(rf"^\s+of\s+(?:(?:{determiners})\s+(?:[a-z]+\s+(?=(?:{_NUMBER})\s))?"
+                                    rf"|(?=(?:{_NUMBER})\s+[a-z]))(?:(?:{_NUMBER})\s+)?(?=[a-z])")
         self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
                                        rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s*$")
+        subjects = _alternation(lexicon["count_subjects"])
+        self.vague_quantity = re.compile(rf"(?i)\b(?:{_alternation(lexicon['vague_quantity_words'])})\s+$")
+        self.subject_before = re.compile(rf"(?i:\b(?:{subjects})\s+of\s+(?:(?:{determiners})\s+)?)"
+                                         rf"(?P<noun>[\w-]+(?:\s+[\w-]+){{0,5}})")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -114,13 +121,21 @@ class Figures:
                 figures = [self._figure(text, match)]
             else:
                 figures = [self._figure(text, match)]
+                if figures[0] is None and match.group("joiner") in ("to", "and"):
+                    # "from 2.1 million EUR in 2018 to 4.7 million EUR": the pair "2018 to 4.7 million" is no
+                    # figure, but its second number may be one; read on from it. "$771,293 and $502,860,
+                    # respectively": a falling pair joined by "and" is two figures, the first read on its own.
+                    position = match.end("joiner")
+                    if match.group("joiner") == "and":
+                        figures = [self._figure(text, self.single.match(masked, match.start()))]
             for figure in figures:
                 if figure is None:
                     continue
                 start, end, info = figure
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None:
-                    # The figure's own characters: a token may run on past it ("2.6%(1)" is one token).
+                if span is not None and span._.figure is None:
+                    # The figure's own characters: a token may run on past it ("2.6%(1)" is one token), and a second
+                    # figure inside the same tokens would overwrite the first's annotation, so it is left out.
                     span._.figure = {**info, "start_char": start, "end_char": end}
                     spans.append(span)
         doc.spans["figures"] = spans
@@ -195,18 +210,14 @@ class Figures:
         if self.ratio_before.search(before) and not (match.group("cur") or match.group("pct")):
             return None  # the 10 of "3 in 10 households": a proportion's base, not a count of its own
         unit, counted, qualifier_after = None, None, None
+        trailing = self.trailing_qualifier.match(after)
         if match.group("cur"):
             unit = self.currency_prefix[match.group("cur")]
         elif match.group("pct") or match.group("pct1"):
             unit = "percent"
-        elif (m := self.suffix_currency.match(after)) is not None:
-            unit, end = self.currency_suffix[m.group("unit")], end + m.end()
-        elif (m := self.suffix_measure.match(after)) is not None:
-            unit, end = self.measures[m.group("unit")], end + m.end()
-        elif (m := self.suffix_time.match(after)) is not None:
-            unit, end = self.times[m.group("unit").lower()], end + m.end()
+        elif (suffix := self._unit_after(text, end, trailing)) is not None:
+            unit, end, qualifier_after = suffix
         else:
-            trailing = self.trailing_qualifier.match(after)
             partitive = (self.partitive.match(after) or self.ratio_after.match(after)) if trailing is None else None
             skip = trailing.end() if trailing else partitive.end() if partitive else 0
             counted, counted_end = self._counted(text, end + skip)
@@ -218,14 +229,18 @@ class Figures:
                 whole = self._whole_before(text[max(0, start - WHOLE_WINDOW): start])  # "Of the 80 staff, 40 left"
                 if whole is not None or counted is None:
                     counted, counted_end = whole, end
-            if counted is not None and (_names_something(counted) or (counted.split()[0].endswith("ed")
-                                                                      and not self._looks_plural(counted.split()[-1]))):
+            if counted is not None and (self._names_something(counted, _IN_PROSE.search(before) is not None)
+                                        or (counted.split()[0].endswith("ed")
+                                            and not self._looks_plural(counted.split()[-1]))):
                 return None  # "21 Foundation": part of a name; "40 reported": a verb, nothing counted
             if counted is None:
                 label = self.count_labels.search(before)
-                if label is None:
+                # "Population 18,711,560"; "the number of registered NGOs rose to 4,500"
+                counted = label.group("label").lower() if label else \
+                    self._subject_before(text[max(0, start - SUBJECT_WINDOW): start])
+                if counted is None:
                     return None  # a bare number with nothing counted is not a reportable figure
-                counted, counted_end = label.group("label").lower(), end  # "Population 18,711,560"
+                counted_end = end
             elif re.search(r"\b[A-Z]{2,6}\s*$", before) and not spelled:
                 return None  # "ISO 9001 certification", "SDG 16 targets": a number inside a name or code
             elif not match.group("scale") and not self._agrees(value, counted):
@@ -237,10 +252,55 @@ class Figures:
         if (q := self.qualifier.search(before)) is not None:
             qualifier = self.qualifiers[q.group("q").lower()] if q.group("q").lower() in self.qualifiers \
                 else self.qualifiers.get(q.group("q"))
+            if q.group("neg"):
+                qualifier = self.negated.get(qualifier, qualifier)
         info = {"value": float(value), "value_max": float(value_max) if value_max is not None else None,
                 "unit": unit, "counted": counted, "qualifier": qualifier,
                 "rule": "money" if len(unit) == 3 and unit.isupper() else unit if unit in ("percent", "count") else "measure"}
         return start, end, info
+
+    def _unit_after(self, text: str, end: int, trailing: re.Match[str] | None) -> tuple[str, int, str | None] | None:
+        """A currency name, measure or time unit after the number ending at `end`, with the qualifier that stands
+        between them ('10 or more years') or after the unit ('2 years or less', '40 years or older')."""
+        lead = trailing.end() if trailing else 0
+        rest = text[end + lead: end + lead + 80]
+        for pattern, units in ((self.suffix_currency, self.currency_suffix), (self.suffix_measure, self.measures),
+                               (self.suffix_time, self.times)):
+            if (m := pattern.match(rest)) is None:
+                continue
+            unit = units.get(m.group("unit"), units.get(m.group("unit").lower()))
+            unit_end = end + lead + m.end()
+            if trailing is None and (trailing := self.trailing_qualifier.match(text[unit_end: unit_end + 40])):
+                unit_end += trailing.end()
+            return unit, unit_end, self.trailing_qualifiers[trailing.group("q")] if trailing else None
+        return None
+
+    def _names_something(self, counted: str, in_prose: bool) -> bool:
+        """'21 Foundation', '5 News': a capitalised word after a number is part of a name, not what is counted
+        (an acronym plural such as 'CSOs' is still a counted noun, and so is a lower-case plural after capitalised
+        modifiers in running prose: 'reached 400 Roma households', 'with 35 Ministry staff'; a number opening a line
+        or sentence may be a footnote's marker: '10 Formula companies reported ...')."""
+        words = counted.split()
+        first, head = words[0], words[-1]
+        if in_prose and len(words) > 1 and head[:1].islower() and not {",", "and"} & set(words) \
+                and (self._looks_plural(head) or head in self.invariant_plurals):
+            return False
+        acronym_plural = len(first) > 2 and first.endswith("s") and first[:-1].isupper()
+        return first[:1].isupper() and not acronym_plural and not (len(first) > 1 and first.isupper())
+
+    def _subject_before(self, before: str) -> str | None:
+        """'The number of registered cooperatives rose from about 850': the plural noun phrase after 'number of'
+        earlier in the number's sentence."""
+        sentence = before[ends[-1].end():] if (ends := list(_SENTENCE_END.finditer(before))) else before
+        subjects = [m for m in self.subject_before.finditer(sentence)
+                    if not self.vague_quantity.search(sentence, 0, m.start())]  # "a number of disagreements"
+        if not subjects:
+            return None
+        words = subjects[-1].group("noun").split()
+        # the phrase ends at a stop word, but modifiers may be joined: 'the number of TV and print ads'
+        words = words[:next((i for i, word in enumerate(words) if word.lower() in self.stop - {"and"}), len(words))]
+        head = next((i for i, word in enumerate(words) if self._looks_plural(word)), None)
+        return " ".join(words[:head + 1]) if head is not None else None
 
     def _whole_before(self, before: str) -> str | None:
         """'Of the 1,874 projects, 1,162 (62 percent)', 'Of the graduates placed in jobs, 1,950 ...': the plural noun
@@ -269,6 +329,8 @@ class Figures:
             return True  # "April 27", "27 April"
         if before.endswith("(") and after.startswith(")") and not (match.group("pct") or match.group("scale")):
             return True  # "(1)": a list ordinal or footnote; "(62 percent)" is a figure
+        if before.endswith("[") and after.startswith("]"):
+            return True  # "[12]": a citation
         if previous_word and previous_word.group(1).lower() in ("page", "pages", "p", "pp", "figure", "fig", "table",
                                                                  "section", "chapter", "annex", "no", "number", "article",
                                                                  "paragraph", "para", "item", "step", "phase", "level",
@@ -299,13 +361,20 @@ class Figures:
                 break
             words.append((token, m.start(1), m.end(1)))
             pos = m.end()
-            if self._looks_plural(token):
+            if self._looks_plural(token) and not self._modifies_a_plural(token, text, pos):
                 break
         while words and words[-1][0] in (",", "and"):
             words.pop()
         if not words:
             return None, position
         return text[words[0][1]:words[-1][2]], words[-1][2]
+
+    def _modifies_a_plural(self, token: str, text: str, position: int) -> bool:
+        """'20 youth groups', '15 women entrepreneurs': a plural without -s followed by a plural noun is its modifier."""
+        nxt = self.word.match(text, position)
+        return token.lower() in self.invariant_plurals and nxt is not None and "\n" not in text[position:nxt.start(1)] \
+            and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in self.stop and nxt.group(1).endswith("s") \
+            and self._looks_plural(nxt.group(1))
 
     def _agrees(self, value: float, counted: str) -> bool:
         """A count agrees in number with its noun: one of a singular ('1 work-hour'), more of a plural ('189 CSOs',
