@@ -1094,3 +1094,15 @@ def test_a_group_named_for_its_task_is_a_public_body_not_a_firm(text, name, org_
 def test_a_known_name_going_on_to_a_head_word_names_its_unit(text, name):
     found = named(text)
     assert list(found) == [name] and found[name].org_type == "international"
+
+
+def test_names_listed_after_a_plural_kind_and_a_colon_are_organisations_of_that_kind():
+    found = named("Seed suppliers were few. Seed companies: Kenya Seed, Western Seed Ltd, and Simlaw Seeds sell "
+                  "most certified maize seed.")
+    assert {"Kenya Seed", "Simlaw Seeds"} <= set(found)
+    assert {found[n].org_type for n in ("Kenya Seed", "Simlaw Seeds")} == {"private"}
+    found = named("The audit covered two firms: Ndovu Haulage and Baraka Freight.")
+    assert [found[n].prov.rule for n in ("Ndovu Haulage", "Baraka Freight")] == ["org_colon_list"] * 2
+    # places, a single item or a sentence after the colon are no list of names
+    assert named("We visited three agencies: Kenya, Uganda and Tanzania.") == {}
+    assert named("Lessons for companies: Start early and plan well.") == {}

@@ -30,6 +30,8 @@ RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_office": 3, "org_
 # An all-capitals word listed among organisation names ("Stanford University, MIT, ...") is published under this rule.
 LISTED_ACRONYM_RULE = "org_list_acronym"
 _STANDALONE_ACRONYM_RULES = frozenset({"acronym_bare", LISTED_ACRONYM_RULE})
+# Names listed after a plural kind of organisation and a colon ("Formula companies: A, B, and C").
+COLON_LIST_RULE = "org_colon_list"
 # "the Water Sector Programme (WSP)": an acronym the document defines; not an organisation's unless a name rule
 # found the long form.
 _BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Z][\w&]{1,9})\)")
@@ -184,7 +186,8 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     starts = [b.start for b in parsed.blocks]
     mentions = _whole_list_items(parsed, [m for m in (_across_lines(parsed, starts, m) for m in mentions) if m])
     mentions = _with_publishers(parsed, _without_programmes(parsed, mentions))
-    mentions = _with_glossary_acronyms(parsed, sorted([*mentions, *listed], key=lambda m: m.prov.norm_start))
+    mentions = [*mentions, *listed, *_colon_listed_names(parsed, [*mentions, *listed])]
+    mentions = _with_glossary_acronyms(parsed, sorted(mentions, key=lambda m: m.prov.norm_start))
     return _typed_by_declaration(mentions)
 
 
@@ -661,6 +664,63 @@ def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
         return None  # "Local Authorities", "Business": common words, not a name
     prov = provenance(parsed, block, start, start + len(name), "org_list_item")
     return Mention(mention_text(name), org_type, None, None, prov)
+
+
+# -- names listed after a kind of organisation and a colon -----------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _plural_cues() -> dict[str, str]:
+    """'companies' -> 'private': the plural of each appositive cue ('company'), with the type it gives."""
+    out = {}
+    for cue, org_type in _appositive_cues().items():
+        out[cue[:-1] + "ies" if cue.endswith("y") else cue + "s"] = org_type
+    return out
+
+
+@lru_cache(maxsize=1)
+def _colon_list() -> re.Pattern[str]:
+    cues = "|".join(sorted(map(re.escape, _plural_cues()), key=len, reverse=True))
+    return re.compile(rf"\b(?P<cue>{cues}):[ \t]+(?=[A-Z])")
+
+
+_COLON_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s(?:[A-Z][\w&'’.-]*|&|of|for))*")
+
+
+def _colon_listed_names(parsed: ParsedDocument, found: list[Mention]) -> list[Mention]:
+    """Names listed in a sentence after a plural kind of organisation and a colon ('Formula companies: Mead Johnson,
+    Ross Laboratories, and Nestle produce ...'), typed by the kind; the list needs two names at least and ends at
+    the first item that does not open with one (a place or generic word is no name)."""
+    taken = [(m.prov.norm_start, m.prov.norm_end) for m in found]
+    out: list[Mention] = []
+    for block in parsed.blocks:
+        for match in _colon_list().finditer(block.text):
+            stop = re.search(r"[.;:!?](?:\s|$)|\n\s*\n", block.text[match.end():])
+            segment_end = match.end() + (stop.start() if stop else len(block.text) - match.end())
+            names, position = [], match.end()
+            for item in _COLON_ITEM_SPLIT.split(block.text[match.end():segment_end]):
+                offset = block.text.index(item, position)
+                position = offset + len(item)
+                lead = 4 if item.startswith("the ") else 0
+                run = _CAPITALISED_RUN.match(item, lead)
+                if run is None:
+                    break
+                name = run.group().strip()
+                if len(name.split()) > LIST_NAME_MAX_WORDS or is_place(name) or name in _generic_words():
+                    break
+                names.append((offset + run.start(), offset + run.start() + len(name)))
+                if run.end() < len(item.rstrip()):
+                    break  # "Nestle produce formula": the list ends with this item
+            if len(names) < 2:
+                continue
+            org_type = _plural_cues()[match.group("cue")]
+            for start, end in names:
+                bounds = (block.start + start, block.start + end)
+                if any(s < bounds[1] and bounds[0] < e for s, e in taken):
+                    continue  # another rule found the name ("Ross Laboratories" by its head word)
+                prov = provenance(parsed, block, start, end, COLON_LIST_RULE)
+                out.append(Mention(mention_text(block.text[start:end]), org_type, None, None, prov))
+    return out
 
 
 # -- acronym glossaries ---------------------------------------------------------------------------------------
