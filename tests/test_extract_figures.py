@@ -490,3 +490,29 @@ def test_a_footnote_marker_before_capitalised_words_is_no_count():
 ])
 def test_vague_quantities_citations_and_spelled_ranges(sentence, expected):
     assert [(f.value, f.value_max, f.counted) for f in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # every part listed after "Of the N things," counts the things
+    ("Of the 42 recommendations, 30 were implemented, 8 were partially implemented and 4 were rejected.",
+     [(42, "count", "recommendations"), (30, "count", "recommendations"), (8, "count", "recommendations"),
+      (4, "count", "recommendations")]),
+    # one part of a proportion agrees with its plural noun
+    ("Roughly 1 in 3 schools lacked a latrine.", [(1, "count", "schools")]),
+    # a fraction is a share, not a count of thirds or quarters
+    ("Nearly three quarters of farmers sold their surplus.", [(75, "percent", None)]),
+    # a label with "of" before a bare number names what it counts
+    ("The district has a population of 240,000 and a workforce of 96,500.",
+     [(240_000, "count", "population"), (96_500, "count", "workforce")]),
+    # more measures
+    ("The ministry leases 45,000 square feet; poverty fell by 3.5 percentage points.",
+     [(45_000, "sq ft", None), (3.5, "percentage points", None)]),
+])
+def test_parts_of_a_listed_whole_proportions_fractions_labels_and_measures(sentence, expected):
+    assert [(f.value, f.unit, f.counted) for f in figures_in(sentence)] == expected
+
+
+def test_a_change_after_its_size_is_two_figures_and_scaled_decimals_are_exact():
+    found = figures_in("Monthly wages rose by 12%, from TJS 1,500 to TJS 1,680; the fund held EUR 4.1m.")
+    assert [(f.value, f.value_max, f.unit) for f in found] == [
+        (12, None, "percent"), (1500, None, "TJS"), (1680, None, "TJS"), (4_100_000, None, "EUR")]

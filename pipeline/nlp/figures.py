@@ -59,7 +59,7 @@ class Figures:
                 for joiner in ("-", " "):
                     self.number_words[f"{tens}{joiner}{unit}"] = tens_value + unit_value
         self.count_labels = re.compile(rf"(?i)\b(?P<label>{_alternation(lexicon['count_labels'])})\b"
-                                       rf"(?:\s*\([^)]*\))?\s*[:\u2013-]?\s*$")
+                                       rf"(?:\s*\([^)]*\))?(?:\s*[:\u2013-]|\s+of)?\s*$")  # "a staff of 3,100"
         self.stop = set(lexicon["counted_stopwords"])
         self.invariant_plurals = frozenset(lexicon["invariant_plurals"])
         cur = _alternation(self.currency_prefix)
@@ -75,7 +75,9 @@ class Figures:
         self.pattern = re.compile(first + second + last)
         # The first number of a match that is no range, on its own: the same groups, the second number's never set.
         self.single = re.compile(first + r"(?:(?P<pct1>(?!))(?P<joiner>(?!))(?P<num2>(?!))(?P<scale2>(?!)))?" + last)
-        self.change_verb = re.compile(rf"(?i)\b(?:{_alternation(lexicon['change_verbs'])})\b[^.;:\d]{{0,40}}$")
+        # "increased by 15%, from KGS 8,500 to KGS 9,800": the size of the change may stand between verb and "from"
+        self.change_verb = re.compile(rf"(?i)\b(?:{_alternation(lexicon['change_verbs'])})\b"
+                                      rf"(?:\s+by\s+[\d.,]+\s?(?:%|percent\b|per cent\b))?[^.;:\d]{{0,40}}$")
         ratio = rf"(?:{_alternation(lexicon['ratio_joiners'])})\s+(?:\d{{1,3}}|(?i:{word_numbers}))"
         self.ratio_after = re.compile(rf"^\s+{ratio}\s+(?=[a-z])")
         # "one" is no figure on its own (pronoun, article) but does open a proportion: "one in five children".
@@ -97,6 +99,11 @@ class Figures:
                                     rf"|(?=(?:{_NUMBER})\s+[a-z]))(?:(?:{_NUMBER})\s+)?(?=[a-z])")
         self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
                                        rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s*$")
+        # "Of the 27 outputs, 19 were achieved, 6 partially achieved and 2 not achieved": later parts of the same whole
+        self.whole_before_list = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
+                                            rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s+\d[^.;:]*(?:,|\band)\s*$")
+        self.fraction = re.compile(rf"^[\s-](?P<f>{_alternation(lexicon['fractions'])})\b")
+        self.fractions: dict[str, int] = lexicon["fractions"]
         subjects = _alternation(lexicon["count_subjects"])
         self.vague_quantity = re.compile(rf"(?i)\b(?:{_alternation(lexicon['vague_quantity_words'])})\s+$")
         self.subject_before = re.compile(rf"(?i:\b(?:{subjects})\s+of\s+(?:(?:{determiners})\s+)?)"
@@ -164,7 +171,7 @@ class Figures:
         if cur and text[max(0, second_start - len(cur) - 1): second_start].strip() == cur:
             second_start = text.rindex(cur, 0, second_start)
         first_value = self._value(match.group("num")) * (self._scale(match.group("scale") or match.group("scale2")) or 1)
-        first = {**info, "value": float(first_value), "value_max": None}
+        first = {**info, "value": round(float(first_value), 6), "value_max": None}
         second = {**info, "value": info["value_max"], "value_max": None, "qualifier": None}
         return [(first_start, first_end, first), (second_start, end, second)]
 
@@ -217,6 +224,9 @@ class Figures:
             unit = "percent"
         elif (suffix := self._unit_after(text, end, trailing)) is not None:
             unit, end, qualifier_after = suffix
+        elif (fraction := self.fraction.match(after)) is not None and value < self.fractions[fraction.group("f")]:
+            # "two thirds of respondents": a share, not a count of thirds
+            unit, end, value = "percent", end + fraction.end(), round(100 * value / self.fractions[fraction.group("f")], 1)
         else:
             partitive = (self.partitive.match(after) or self.ratio_after.match(after)) if trailing is None else None
             skip = trailing.end() if trailing else partitive.end() if partitive else 0
@@ -225,8 +235,10 @@ class Figures:
                 qualifier_after = self.trailing_qualifiers[trailing.group("q")]
             if partitive is not None and counted is not None and not self._agrees(2, counted):
                 counted = None  # "one of the main reasons": a part of something not counted
-            if counted is None or (not match.group("scale") and not self._agrees(value, counted)):
-                whole = self._whole_before(text[max(0, start - WHOLE_WINDOW): start])  # "Of the 80 staff, 40 left"
+            # "1 in 4 grantees", "1 of the 12 districts": one part of a counted whole agrees with a plural
+            agreeing = 2 if partitive is not None and re.search(r"\d", partitive.group(0)) else value
+            if counted is None or (not match.group("scale") and not self._agrees(agreeing, counted)):
+                whole = self._whole_before(text, start)  # "Of the 80 staff, 40 left"
                 if whole is not None or counted is None:
                     counted, counted_end = whole, end
             if counted is not None and (self._names_something(counted, _IN_PROSE.search(before) is not None)
@@ -243,7 +255,7 @@ class Figures:
                 counted_end = end
             elif re.search(r"\b[A-Z]{2,6}\s*$", before) and not spelled:
                 return None  # "ISO 9001 certification", "SDG 16 targets": a number inside a name or code
-            elif not match.group("scale") and not self._agrees(value, counted):
+            elif not match.group("scale") and not self._agrees(agreeing, counted):
                 return None  # "Flight 610 accident", "(GAGAS) 1 outlines", "14 CFR": an id or a marker, no count
             unit, end = "count", counted_end
         if spelled and match.group("cur"):
@@ -254,7 +266,8 @@ class Figures:
                 else self.qualifiers.get(q.group("q"))
             if q.group("neg"):
                 qualifier = self.negated.get(qualifier, qualifier)
-        info = {"value": float(value), "value_max": float(value_max) if value_max is not None else None,
+        # rounded: scaling a decimal leaves float noise ("4.1m" is 4099999.9999999995)
+        info = {"value": round(float(value), 6), "value_max": round(float(value_max), 6) if value_max is not None else None,
                 "unit": unit, "counted": counted, "qualifier": qualifier,
                 "rule": "money" if len(unit) == 3 and unit.isupper() else unit if unit in ("percent", "count") else "measure"}
         return start, end, info
@@ -302,10 +315,11 @@ class Figures:
         head = next((i for i, word in enumerate(words) if self._looks_plural(word)), None)
         return " ".join(words[:head + 1]) if head is not None else None
 
-    def _whole_before(self, before: str) -> str | None:
+    def _whole_before(self, text: str, start: int) -> str | None:
         """'Of the 1,874 projects, 1,162 (62 percent)', 'Of the graduates placed in jobs, 1,950 ...': the plural noun
-        phrase of an opening 'of the ...' that the number takes a part of."""
-        whole = self.whole_before.search(before)
+        phrase of an opening 'of the ...' that the number at `start` takes a part of, perhaps after other parts."""
+        whole = self.whole_before.search(text[max(0, start - WHOLE_WINDOW): start]) \
+            or self.whole_before_list.search(text[max(0, start - 2 * WHOLE_WINDOW): start])
         if whole is None:
             return None
         words = whole.group("noun").split()
