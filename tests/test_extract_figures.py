@@ -512,3 +512,8 @@ def test_a_change_after_its_size_is_two_figures_and_scaled_decimals_are_exact():
     found = figures_in("Monthly wages rose by 12%, from TJS 1,500 to TJS 1,680; the fund held EUR 4.1m.")
     assert [(f.value, f.value_max, f.unit) for f in found] == [
         (12, None, "percent"), (1500, None, "TJS"), (1680, None, "TJS"), (4_100_000, None, "EUR")]
+
+
+def test_a_part_of_a_counted_whole_whose_noun_opens_with_a_name():
+    found = figures_in("As of June 2023, 11 of the 24 CFO Act agencies had not met the requirement.")
+    assert [(f.value, f.counted) for f in found] == [(11, "CFO Act agencies"), (24, "CFO Act agencies")]

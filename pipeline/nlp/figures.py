@@ -94,9 +94,9 @@ class Figures:
         self.trailing_qualifiers: dict[str, str] = lexicon["trailing_qualifiers"]
         self.trailing_qualifier = re.compile(rf"^\s+(?P<q>{_alternation(self.trailing_qualifiers)})\b")
         determiners = _alternation(lexicon["partitive_determiners"])
-        # "30 of the 214 groups", "12 of the remaining 40 grantees", "6 of 19 provinces"
+        # "30 of the 214 groups", "12 of the remaining 40 grantees", "6 of 19 provinces", "14 of the 23 CFO Act agencies"
         self.partitive = re.compile(rf"^\s+of\s+(?:(?:{determiners})\s+(?:[a-z]+\s+(?=(?:{_NUMBER})\s))?"
-                                    rf"|(?=(?:{_NUMBER})\s+[a-z]))(?:(?:{_NUMBER})\s+)?(?=[a-z])")
+                                    rf"|(?=(?:{_NUMBER})\s+[a-z]))(?:(?:{_NUMBER})\s+)?(?=[a-z]|(?<=\d\s)[A-Z])")
         self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
                                        rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s*$")
         self.fraction = re.compile(rf"^[\s-](?P<f>{_alternation(lexicon['fractions'])})\b")
