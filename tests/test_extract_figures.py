@@ -517,3 +517,15 @@ def test_a_change_after_its_size_is_two_figures_and_scaled_decimals_are_exact():
 def test_a_part_of_a_counted_whole_whose_noun_opens_with_a_name():
     found = figures_in("As of June 2023, 11 of the 24 CFO Act agencies had not met the requirement.")
     assert [(f.value, f.counted) for f in found] == [(11, "CFO Act agencies"), (24, "CFO Act agencies")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a decimal comma before a scale word, as European donors write amounts
+    ("Switzerland committed CHF 3,5 million to the programme.", [(3_500_000, "CHF", None, None)]),
+    # "N+" is at least N
+    ("The network counts 1,500+ members.", [(1500, "count", "members", "at_least")]),
+    # a proportion written with "out of the"
+    ("Only 4 out of the 15 targets were met.", [(4, "count", "targets", None)]),
+])
+def test_decimal_commas_plus_signs_and_proportions_with_the(sentence, expected):
+    assert [(f.value, f.unit, f.counted, f.qualifier) for f in figures_in(sentence)] == expected

@@ -30,6 +30,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?!\s*(?:%|\w))"
                     r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "CHF 2,5 million": a decimal comma (European donors' style), read only before a scale word, where a thousands
+# separator cannot stand
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}"
 
 
 # Characters before a number searched for an opening "Of the <noun phrase>," whose noun it counts.
@@ -66,7 +69,7 @@ class Figures:
         scale = _alternation(self.scales)
         word_numbers = _alternation(self.number_words)
         first = (rf"(?<![\w.,/#@&+:)\]”’–—-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
-                 rf"(?P<num>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
+                 rf"(?P<num>{_DECIMAL_COMMA}(?=\s?(?i:{scale})(?![\w]))|{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
                  rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?")
         second = (rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
                   rf"(?:\s?(?P<joiner>-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
@@ -92,7 +95,8 @@ class Figures:
         self.negated: dict[str, str] = lexicon["negated_qualifiers"]
         self.word = re.compile(r"\s*(,|[A-Za-z][\w/'’-]*)")
         self.trailing_qualifiers: dict[str, str] = lexicon["trailing_qualifiers"]
-        self.trailing_qualifier = re.compile(rf"^\s+(?P<q>{_alternation(self.trailing_qualifiers)})\b")
+        # "three or more extensions", "2,000+ volunteers"
+        self.trailing_qualifier = re.compile(rf"^(?:\s+|(?=\+))(?P<q>{_alternation(self.trailing_qualifiers)})(?!\w)")
         determiners = _alternation(lexicon["partitive_determiners"])
         # "30 of the 214 groups", "12 of the remaining 40 grantees", "6 of 19 provinces", "14 of the 23 CFO Act agencies"
         self.partitive = re.compile(rf"^\s+of\s+(?:(?:{determiners})\s+(?:[a-z]+\s+(?=(?:{_NUMBER})\s))?"
@@ -323,6 +327,8 @@ class Figures:
         return " ".join(words[:head + 1]) if head is not None else None
 
     def _value(self, raw: str) -> float | None:
+        if re.fullmatch(_DECIMAL_COMMA, raw):
+            return float(raw.replace(",", "."))
         if raw[0].isdigit():
             return float(raw.replace(",", ""))
         return self.number_words.get(raw.lower())
