@@ -529,3 +529,12 @@ def test_a_part_of_a_counted_whole_whose_noun_opens_with_a_name():
 ])
 def test_decimal_commas_plus_signs_and_proportions_with_the(sentence, expected):
     assert [(f.value, f.unit, f.counted, f.qualifier) for f in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a bare number after "the number of X" that measures something else, or belongs to another clause
+    "The number of children aged 6 to 11 in school rose sharply.",
+    "The number of pupils per teacher fell to 41 and the average score reached 480.",
+])
+def test_the_number_of_a_noun_does_not_count_ages_rates_or_other_clauses(sentence):
+    assert figures_in(sentence) == []

@@ -45,6 +45,10 @@ _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _IN_PROSE = re.compile(r"\b[a-z][\w-]*[ \t]+$")
 
 
+def _is_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
 class Figures:
     """Money, counts with their counted noun, percentages, measures and durations; ranges and qualifiers."""
 
@@ -107,6 +111,8 @@ class Figures:
         self.fractions: dict[str, int] = lexicon["fractions"]
         subjects = _alternation(lexicon["count_subjects"])
         self.vague_quantity = re.compile(rf"(?i)\b(?:{_alternation(lexicon['vague_quantity_words'])})\s+$")
+        self.other_quantity = re.compile(rf"(?i)\b(?:{_alternation(lexicon['other_quantity_words'])})\s+$")
+        self.clause_break = re.compile(r"[;]|\b(?:and|but|while|whereas)\s+(?:the|a|an|its|their|this|these)\b")
         self.subject_before = re.compile(rf"(?i:\b(?:{subjects})\s+of\s+(?:(?:{determiners})\s+)?)"
                                          rf"(?P<noun>[\w-]+(?:\s+[\w-]+){{0,5}})")
 
@@ -129,7 +135,8 @@ class Figures:
                 figures = [self._figure(text, match)]
             else:
                 figures = [self._figure(text, match)]
-                if figures[0] is None and match.group("joiner") in ("to", "and"):
+                if figures[0] is None and (match.group("joiner") == "and"
+                                           or match.group("joiner") == "to" and _is_year(match.group("num"))):
                     # "from 2.1 million EUR in 2018 to 4.7 million EUR": the pair "2018 to 4.7 million" is no
                     # figure, but its second number may be one; read on from it. "$771,293 and $502,860,
                     # respectively": a falling pair joined by "and" is two figures, the first read on its own.
@@ -306,14 +313,19 @@ class Figures:
         """'The number of registered cooperatives rose from about 850': the plural noun phrase after 'number of'
         earlier in the number's sentence."""
         sentence = before[ends[-1].end():] if (ends := list(_SENTENCE_END.finditer(before))) else before
+        if self.other_quantity.search(sentence):
+            return None  # "children aged 5 to 14": the number measures something else
         subjects = [m for m in self.subject_before.finditer(sentence)
                     if not self.vague_quantity.search(sentence, 0, m.start())]  # "a number of disagreements"
         if not subjects:
             return None
         words = subjects[-1].group("noun").split()
         # the phrase ends at a stop word, but modifiers may be joined: 'the number of TV and print ads'
-        words = words[:next((i for i, word in enumerate(words) if word.lower() in self.stop - {"and"}), len(words))]
-        head = next((i for i, word in enumerate(words) if self._looks_plural(word)), None)
+        stop = next((i for i, word in enumerate(words) if word.lower() in self.stop - {"and"}), len(words))
+        if stop < len(words) and words[stop].lower() == "per" \
+                or self.clause_break.search(sentence, subjects[-1].start("noun")):
+            return None  # "the number of pupils per teacher": a rate; "..., and the score reached 450": another subject
+        head = next((i for i, word in enumerate(words[:stop]) if self._looks_plural(word)), None)
         return " ".join(words[:head + 1]) if head is not None else None
 
     def _whole_before(self, text: str, start: int) -> str | None:
@@ -335,8 +347,7 @@ class Figures:
 
     def _is_date_or_marker(self, raw: str, match: re.Match[str], before: str, after: str) -> bool:
         plain = raw.isdigit()
-        if plain and len(raw) == 4 and 1800 <= int(raw) <= 2100 and not match.group("cur") and not match.group("pct") \
-                and not match.group("scale"):
+        if _is_year(raw) and not match.group("cur") and not match.group("pct") and not match.group("scale"):
             return True  # a year
         previous_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
         next_word = re.match(r"\s*([A-Za-z]+)", after)
