@@ -1106,3 +1106,15 @@ def test_names_listed_after_a_plural_kind_and_a_colon_are_organisations_of_that_
     # places, a single item or a sentence after the colon are no list of names
     assert named("We visited three agencies: Kenya, Uganda and Tanzania.") == {}
     assert named("Lessons for companies: Start early and plan well.") == {}
+
+
+@pytest.mark.parametrize(("text", "name", "org_type"), [
+    ("The Komite Nasional Keselamatan Pelayaran (KNKP) opened an inquiry.", "Komite Nasional Keselamatan Pelayaran",
+     "government"),
+    ("Data were provided by the Ministerio de Agricultura y Ganadería last year.",
+     "Ministerio de Agricultura y Ganadería", "government"),
+    ("The Université de Kinshasa trained the enumerators.", "Université de Kinshasa", "academia"),
+    ("Members of the Red de Mujeres Productoras attended.", "Red de Mujeres Productoras", "network"),
+])
+def test_head_words_of_other_languages_make_and_type_names(text, name, org_type):
+    assert named(text)[name].org_type == org_type
