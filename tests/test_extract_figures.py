@@ -493,6 +493,10 @@ def test_vague_quantities_citations_and_spelled_ranges(sentence, expected):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # every part listed after "Of the N things," counts the things
+    ("Of the 42 recommendations, 30 were implemented, 8 were partially implemented and 4 were rejected.",
+     [(42, "count", "recommendations"), (30, "count", "recommendations"), (8, "count", "recommendations"),
+      (4, "count", "recommendations")]),
     # one part of a proportion agrees with its plural noun
     ("Roughly 1 in 3 schools lacked a latrine.", [(1, "count", "schools")]),
     # a fraction is a share, not a count of thirds or quarters
@@ -504,7 +508,7 @@ def test_vague_quantities_citations_and_spelled_ranges(sentence, expected):
     ("The ministry leases 45,000 square feet; poverty fell by 3.5 percentage points.",
      [(45_000, "sq ft", None), (3.5, "percentage points", None)]),
 ])
-def test_proportions_fractions_labels_and_measures(sentence, expected):
+def test_parts_of_a_listed_whole_proportions_fractions_labels_and_measures(sentence, expected):
     assert [(f.value, f.unit, f.counted) for f in figures_in(sentence)] == expected
 
 

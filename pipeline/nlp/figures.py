@@ -107,6 +107,9 @@ class Figures:
                                     rf"|(?=(?:{_NUMBER})\s+[a-z]))(?:(?:{_NUMBER})\s+)?(?=[a-z]|(?<=\d\s)[A-Z])")
         self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
                                        rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s*$")
+        # "Of the 27 outputs, 19 were achieved, 6 partially achieved and 2 not achieved": later parts of the same whole
+        self.whole_before_list = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
+                                            rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s+\d[^.;:]*(?:,|\band)\s*$")
         self.fraction = re.compile(rf"^[\s-](?P<f>{_alternation(lexicon['fractions'])})\b")
         self.fractions: dict[str, int] = lexicon["fractions"]
         subjects = _alternation(lexicon["count_subjects"])
@@ -330,8 +333,9 @@ class Figures:
 
     def _whole_before(self, text: str, start: int) -> str | None:
         """'Of the 1,874 projects, 1,162 (62 percent)', 'Of the graduates placed in jobs, 1,950 ...': the plural noun
-        phrase of an opening 'of the ...' that the number at `start` takes a part of."""
-        whole = self.whole_before.search(text[max(0, start - WHOLE_WINDOW): start])
+        phrase of an opening 'of the ...' that the number at `start` takes a part of, perhaps after other parts."""
+        whole = self.whole_before.search(text[max(0, start - WHOLE_WINDOW): start]) \
+            or self.whole_before_list.search(text[max(0, start - 2 * WHOLE_WINDOW): start])
         if whole is None:
             return None
         words = whole.group("noun").split()
