@@ -1118,3 +1118,9 @@ def test_names_listed_after_a_plural_kind_and_a_colon_are_organisations_of_that_
 ])
 def test_head_words_of_other_languages_make_and_type_names(text, name, org_type):
     assert named(text)[name].org_type == org_type
+
+
+def test_an_association_of_people_in_government_is_civil_society():
+    found = named("Members of Engineers in Government attended the forum.")
+    assert found["Engineers in Government"].org_type == "cso"
+    assert named("The Government of Ghana agreed.")["Government of Ghana"].org_type == "government"
