@@ -32,8 +32,8 @@ _TERMINAL = (".", ",", ";", "!", "?")
 _PRONOUN_START = re.compile(r"(?:we|it|they|i)\s", re.IGNORECASE)
 # "Children (WIC). WIC is administered": a sentence boundary inside a line means body text, not a title.
 _SENTENCE_INSIDE = re.compile(r"[a-z)\]]\.\s+[A-Z]")
-# A footnote at a page's foot: its number, then its text.
-_FOOTNOTE = re.compile(r"^\d{1,3}\s+\S")
+# A footnote at a page's foot: its number, then its text (the number raised, so glued to it: "1As noted").
+_FOOTNOTE = re.compile(r"^\d{1,3}(?:\s+\S|[A-Z][a-z])")
 # A line ending in a joining word, comma or hyphen stops mid-sentence; across a page break, so does any line
 # ending in a lower-case word without punctuation.
 _JOINING_END = re.compile(r"(?:,|-|\b(?:" + "|".join(
@@ -165,7 +165,8 @@ def _join_across_pages(doc: NormalisedDocument, blocks: list[Block]) -> list[Blo
         following = blocks[after] if after < len(blocks) else None
         if (following is not None and block.kind in ("paragraph", "item") and following.kind == "paragraph"
                 and following.page == block.page + 1
-                and _OPEN_END.search(block.text.rstrip()) and not following.text[:1].isdigit()):
+                and (_OPEN_END.search(block.text.rstrip()) and not following.text[:1].isdigit()
+                     or following.text[:1].islower() and not block.text.rstrip().endswith((".", "!", "?", ":")))):
             gap = doc.text[block.end:following.start]
             text = block.text + " " * len(gap) + following.text
             out.append(Block(block.kind, block.start, following.end, text, block.page, block.marker))

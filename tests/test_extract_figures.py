@@ -542,3 +542,14 @@ def test_decimal_commas_plus_signs_and_proportions_with_the(sentence, expected):
 ])
 def test_the_number_of_a_noun_does_not_count_ages_rates_or_other_clauses(sentence):
     assert figures_in(sentence) == []
+
+
+def test_a_unit_after_a_page_break_joined_into_the_paragraph():
+    # A paragraph joined across a page break and its footnotes keeps the document's offsets: the gap reads as a run
+    # of spaces between the number and its unit.
+    pages = ("Findings\n\nStaff turnover was highest among officers with more than 15\n\n"
+             "2Survey responses were weighted by region and grade.",
+             "years of service, according to the mission's records.")
+    found = [f for f in extract_figures(parse("doc_00000000000000f1", RawDocument("application/pdf", pages)))
+             if f.value == 15]
+    assert [(f.unit, f.counted, f.qualifier) for f in found] == [("years", None, "more_than")]

@@ -199,6 +199,19 @@ def test_paragraph_cut_by_a_page_break_and_footnotes_is_one_block():
     assert any(b.text.startswith("1 The committee") for b in blocks)
 
 
+def test_a_paragraph_cut_after_a_number_joins_past_a_raised_footnote_number():
+    # The footnote's number is raised, so the text layer glues it to the note ("2Survey"); the cut falls after a
+    # number, and the next page goes on in lower case.
+    pages = ("Findings\n\nStaff turnover was highest among officers with more than 15\n\n"
+             "2Survey responses were weighted by region and grade.",
+             "years of service, according to the mission's records.\n\nNext steps\n\nThe team will report.")
+    blocks = split_blocks(normalise_document(pages))
+    joined = next(b for b in blocks if b.text.startswith("Staff turnover"))
+    assert " ".join(joined.text.split()) == ("Staff turnover was highest among officers with more than 15 years of "
+                                             "service, according to the mission's records.")
+    assert any(b.text.startswith("2Survey") for b in blocks)
+
+
 def test_a_finished_paragraph_is_not_joined_to_the_next_page():
     doc = normalise_document(("Results\n\nThe audit is complete.", "the annex lists the sites visited."))
     assert [b.text for b in split_blocks(doc) if b.kind == "paragraph"] == [

@@ -45,6 +45,9 @@ _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 _IN_PROSE = re.compile(r"\b[a-z][\w-]*[ \t]+$")
 
 
+_SPACE_RUN = re.compile(r"\s*")
+
+
 def _is_year(raw: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
 
@@ -287,6 +290,11 @@ class Figures:
         """A currency name, measure or time unit after the number ending at `end`, with the qualifier that stands
         between them ('10 or more years') or after the unit ('2 years or less', '40 years or older')."""
         lead = trailing.end() if trailing else 0
+        # A long run of spaces stands for a page break and its footnotes inside a joined paragraph: not a gap
+        # between the number and its unit, but the unit patterns must see past it.
+        spaces = _SPACE_RUN.match(text, end + lead).end() - (end + lead)
+        if spaces > 1:
+            lead += spaces - 1
         rest = text[end + lead: end + lead + 80]
         for pattern, units in ((self.suffix_currency, self.currency_suffix), (self.suffix_measure, self.measures),
                                (self.suffix_time, self.times)):
