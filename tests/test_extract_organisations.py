@@ -1114,7 +1114,7 @@ def test_names_listed_after_a_plural_kind_and_a_colon_are_organisations_of_that_
     ("Data were provided by the Ministerio de Agricultura y Ganadería last year.",
      "Ministerio de Agricultura y Ganadería", "government"),
     ("The Université de Kinshasa trained the enumerators.", "Université de Kinshasa", "academia"),
-    ("Members of the Red de Mujeres Productoras attended.", "Red de Mujeres Productoras", "network"),
+    ("Members of the Réseau des Femmes Rurales attended.", "Réseau des Femmes Rurales", "network"),
 ])
 def test_head_words_of_other_languages_make_and_type_names(text, name, org_type):
     assert named(text)[name].org_type == org_type
@@ -1124,3 +1124,20 @@ def test_an_association_of_people_in_government_is_civil_society():
     found = named("Members of Engineers in Government attended the forum.")
     assert found["Engineers in Government"].org_type == "cso"
     assert named("The Government of Ghana agreed.")["Government of Ghana"].org_type == "government"
+
+
+def test_a_definition_does_not_reach_back_over_a_clause():
+    found = named("The review was run by the Audit Office of UNICEF, with help from the Asian Development Bank (ADB).")
+    assert "Audit Office of UNICEF" in found and "Asian Development Bank" in found
+    assert not [t for t in found if "with help" in t]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Ethics Office of UNFPA cleared the disclosure.", "Ethics Office of UNFPA"),
+    ("A complaint went to the Inspection Panel Office of the World Bank in May.",
+     "Inspection Panel Office of the World Bank"),
+])
+def test_a_unit_named_of_a_known_organisation_speaks_for_it(text, name):
+    found = named(text)
+    assert list(found) == [name] and found[name].org_type == "international"
+    assert found[name].known_id is not None  # resolves to its owner, as 'Delegation of the European Union' does

@@ -308,16 +308,8 @@ def _programme_names(parsed: ParsedDocument) -> tuple[set[str], set[str]]:
 
 def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
     out = []
-    # Name shapes opening with a known acronym or name and going on to a head word of their own: units of that
-    # organisation.
-    units: dict[int, list] = {}
-    for span in doc.spans.get("org_shapes", []):
-        if span._.rule == "org_head_shape" and len(span) > 2 and span[-1].text in _head_words() \
-                and span[-1].text not in _programme_heads():
-            units[span.start] = [span, None, span._.org_type]
-    known = [*doc.spans.get("org_gazetteer_acronyms", []), *doc.spans.get("org_gazetteer", [])]
-    units = {start: entry for start, entry in units.items()
-             if any(a.start == start and a.end < entry[0].end for a in known)}
+    units = _units_of_known(doc)
+    owners = {owner for owner, _, _ in units.values()}
     for key in ("org_gazetteer", "org_gazetteer_acronyms"):
         for span in doc.spans.get(key, []):
             if key == "org_gazetteer_acronyms" and _in_brackets(span):
@@ -326,16 +318,38 @@ def _candidates(doc) -> list[tuple[Span, str, str, str | None, str | None]]:
                 continue  # "IL Y A UN MANQUE": a word of a line set in capitals, not the acronym
             if _continues_name(span):
                 continue  # "State Department for Cooperatives": a longer name than the known one
-            if span.start in units and span.end < units[span.start][0].end:
-                units[span.start][2] = span.label_  # "UNDP Independent Evaluation Office", "United Nations Evaluation
-                continue  # Group": a unit, typed as its owner
+            if (span.start, span.end) in owners:
+                continue  # the owner named in a unit's name: "UNDP Independent Evaluation Office"
             out.append((span, "gazetteer", span.label_, None, span.id_ or None))
     for span in doc.spans.get("org_shapes", []):
-        entry = units.get(span.start)
-        unit = entry is not None and (entry[0].start, entry[0].end) == (span.start, span.end)
-        org_type = entry[2] if unit else span._.org_type or "other"
-        out.append((span, span._.rule, org_type, span._.acronym, None))
+        unit = units.get((span.start, span.end))
+        org_type = unit[1] if unit else span._.org_type or "other"
+        out.append((span, span._.rule, org_type, span._.acronym, unit[2] if unit else None))
     return out
+
+
+def _units_of_known(doc) -> dict[tuple[int, int], tuple[tuple[int, int], str, str | None]]:
+    """Shape names of a known organisation's units, typed as their owner: opening with the known acronym or name and
+    going on to a head word of their own ('UNDP Independent Evaluation Office', 'United Nations Evaluation Group'),
+    or a head word's name 'of' the known one ('Delegation of the European Union', 'Independent Evaluation Office of
+    UNDP'), which speaks for its owner and resolves to it. Boundaries of the unit -> (boundaries of its owner, the
+    owner's type, the owner's id when the unit resolves to it)."""
+    known = [*doc.spans.get("org_gazetteer_acronyms", []), *doc.spans.get("org_gazetteer", [])]
+    units = {}
+    for span in doc.spans.get("org_shapes", []):
+        if span._.rule != "org_head_shape" or len(span) <= 2:
+            continue
+        for owner in known:
+            opening = owner.start == span.start and owner.end < span.end and span[-1].text in _head_words() \
+                and span[-1].text not in _programme_heads()
+            link = owner.start - 1 - (doc[owner.start - 1].lower_ == "the")
+            trailing = owner.end == span.end and span.start < link and doc[link].lower_ == "of" \
+                and any(t.text in _head_words() for t in doc[span.start:link])
+            if opening or trailing:
+                units[(span.start, span.end)] = ((owner.start, owner.end), owner.label_,
+                                                 (owner.id_ or None) if trailing else None)
+                break
+    return units
 
 
 def _continues_name(span: Span) -> bool:

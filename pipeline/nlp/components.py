@@ -25,6 +25,8 @@ _QUOTES_OPEN = {"“", '"', "«", "„", "‘", "'"}
 _DOUBLE_QUOTES_OPEN = {"“", '"', "«", "„"}
 _QUOTES_CLOSE = {"”", '"', "»", "“", "’", "'", "''"}
 _DASHES = {"-", "–", "—"}
+# Lower-case words that may follow a comma inside a name ('..., and Related Agencies', '..., and the District').
+_SERIAL_JOINERS = {"and", "&", "or", "the"}
 # Capitalised words a head word may follow in a name whose complement lists subjects ("State Agency on Youth
 # Affairs, Physical Culture and Sports"), or that may be listed before a head ("Science, Industrial Development
 # and Innovation Agency").
@@ -654,6 +656,13 @@ class OrgShapes:
             if offset is None:
                 continue
             start = window + offset
+            clause = max((k + 1 for k in range(start, open_i - 1) if doc[k].text == ","
+                          and doc[k + 1].is_lower and doc[k + 1].text not in _SERIAL_JOINERS), default=None)
+            if clause is not None:  # "Office of UNDP, with support from the United Nations Population Fund (UNFPA)":
+                offset = schwartz_hearst(short, [t.text for t in doc[clause:open_i]])  # no name runs over a clause
+                if offset is None:
+                    continue
+                start = clause + offset
             while start < open_i and doc[start].text in self.leading_stop and \
                     schwartz_hearst(short, [t.text for t in doc[start + 1:open_i]]) == 0:
                 start += 1  # "The Ministry (TM)" loses "The"; "Local Development Fund (LDF)" keeps "Local"
