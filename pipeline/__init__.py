@@ -4,4 +4,4 @@ recommendations, each with provenance back to its source."""
 __version__ = "0.1.0"
 
 # Bump when extraction rules change in a way that alters output: re-ingestion keys cached results on it.
-PIPELINE_VERSION = f"{__version__}+rules.8"
+PIPELINE_VERSION = f"{__version__}+rules.9"
