@@ -122,6 +122,18 @@ def test_every_problem_is_explained_naming_the_file(ingested):
             assert row["error"] and row["error"].startswith(f"{source}: "), (source, row["status"], row["error"])
 
 
+def test_only_reports_with_recommendations_give_recommendations(ingested, corpus_run):
+    """Tables, testimony, press releases, papers, forms and web pages recommend nothing: a recommendation found
+    in them is a false one (a 'should' sentence, an objective, another document's recommendation)."""
+    _, documents, _, out = ingested
+    _, _, rows, _ = corpus_run
+    recommendations = pd.read_parquet(out / "recommendations.parquet")
+    sources = documents.reset_index().set_index("doc_id")["source"]
+    found = set(sources.reindex(recommendations["doc_id"]).dropna())
+    categories = {row["filename"]: row["category"] for row in rows}
+    assert not {source: categories[source] for source in found if categories[source] != "report-recs"}
+
+
 def test_encrypted_files_with_known_passwords_are_extracted(ingested, corpus_run):
     _, documents, _, _ = ingested
     _, _, rows, passwords = corpus_run
