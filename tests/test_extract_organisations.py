@@ -242,6 +242,19 @@ def test_the_organisation_after_a_persons_role():
     assert set(found) == {"PRSO", "Makers", "Social Innovations Laboratory"}
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("• Aigerim Bekova – Executive Director of Sunflower, Manager of the summer camp", "Sunflower"),
+    ("Ms. Tan, Country Director of Open Minds Central Asia, opened the workshop.", "Open Minds Central Asia"),
+    ("The Managing Director of Harbour Lights said sales doubled.", "Harbour Lights"),
+])
+def test_a_name_after_a_role_only_an_organisations_head_holds(sentence, name):
+    assert set(named(sentence)) == {name}
+
+
+def test_an_executive_director_of_a_place_names_no_organisation():
+    assert named("The Executive Director of Kazakhstan and the director of Finance met in Almaty.") == {}
+
+
 def test_a_role_before_a_place_or_a_common_word_names_no_organisation():
     assert named("The President of Kazakhstan met the director of Finance in Almaty.") == {}
 
@@ -1141,3 +1154,39 @@ def test_a_unit_named_of_a_known_organisation_speaks_for_it(text, name):
     found = named(text)
     assert list(found) == [name] and found[name].org_type == "international"
     assert found[name].known_id is not None  # resolves to its owner, as 'Delegation of the European Union' does
+
+
+# -- a field of work ending a complement; compounds; quoted names after a head word ---------------------------
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Registration remains slow, according to the International Center for Not-for-Profit Law.",
+     "International Center for Not-for-Profit Law"),
+    ("The draft law was prepared by the Bureau of Human Rights and Rule of Law in 2018.",
+     "Bureau of Human Rights and Rule of Law"),
+    ("Researchers from the Institute for Strategic Studies reviewed the budget.", "Institute for Strategic Studies"),
+    ("The Centre for Public Policy published the brief.", "Centre for Public Policy"),
+    ("The State party reported to the Committee on the Rights of the Child in May.",
+     "Committee on the Rights of the Child"),
+    ("Staff of the Network of Out-of-School Youth Centres were trained.", "Network of Out-of-School Youth Centres"),
+])
+def test_a_field_of_work_in_a_complement_keeps_the_name(sentence, name):
+    assert name in named(sentence)
+
+
+def test_a_law_named_after_a_department_is_still_no_organisation():
+    assert named("The Department of Transportation Reauthorization Act was passed in 2019.") == {}
+
+
+@pytest.mark.parametrize(("sentence", "name", "org_type"), [
+    ('Support came from the Educational Center "Bright Minds" in Osh.', "Bright Minds", "cso"),
+    ("The house hosts the Republican Association “Veterans of Labour,” and others.", "Veterans of Labour", "cso"),
+    ("• Fund “Healthy future for all” - www.example.org", "Healthy future for all", "fund"),
+    ('• NGOs: Learning Center "BRIGHTKIDS", youth clubs', "BRIGHTKIDS", "cso"),
+])
+def test_a_quoted_name_right_after_a_head_word_is_the_organisations_name(sentence, name, org_type):
+    found = named(sentence)
+    assert name in found and found[name].org_type == org_type
+
+
+def test_a_quoted_programme_after_a_head_word_is_not_an_organisation():
+    assert named("The Agency “Open Data” project trained 40 officials.") == {}

@@ -18,6 +18,9 @@ from pipeline.resolve.keys import acronym_key, analyse, blocking_keys, is_acrony
     ("Ministry of Health (www.health.gov.kg)", "ministry of health"),
     ("National Democratic Institute’s", "national democratic institute"),
     ("“Istoki Dobra”", "istoki dobra"),
+    ("Council of Not-for-Profit Hospitals", "council of nonprofit hospital"),
+    ("Council of Non-Profit Hospitals", "council of nonprofit hospital"),
+    ("Forum of Non-Governmental Organisations", "forum of nongovernmental organization"),
 ])
 def test_name_key(name, key):
     assert name_key(name) == key

@@ -66,12 +66,14 @@ class OrgShapes:
         self.leading_stop = set(lexicon["leading_stopwords"])
         self.generic = set(lexicon["generic_modifiers"])
         self.non_org = set(lexicon["non_org_words"])
+        self.field_finals = set(lexicon["field_finals"])
         self.cues: dict[str, str] = lexicon["prefix_cues"]
         self.not_heads_after: dict[str, list[str]] = lexicon["not_heads_after"]
         self.with_after = set(lexicon["with_after"])
         self.max_cue_words = max(len(c.split()) for c in self.cues)
         self.company_roles = set(lexicon["role_words"]["company"])
         self.roles = self.company_roles | set(lexicon["role_words"]["other"])
+        self.leading_roles = set(lexicon["leading_roles"])
         self.non_org_names = {name.lower() for name in lexicon["non_org_names"]}
         self.appositive_cues: dict[str, str] = lexicon["appositive_cues"]
         self.concept_finals = set(lexicon["concept_finals"])
@@ -143,7 +145,8 @@ class OrgShapes:
                     pass  # "Union of People with disabilities of Tajikistan": the name goes on after the condition
                 elif token.text in self.connectors or (token.text == "," and self._comma_inside(doc, start, j)):
                     listed = listed or token.text == ","
-                    if token.whitespace_ == "" and token.text in _DASHES and j + 1 < n and not self._is_cap(doc[j + 1]):
+                    if token.whitespace_ == "" and token.text in _DASHES and j + 1 < n and not self._is_cap(doc[j + 1]) \
+                            and not self._capitalised_compound(doc, j):
                         if not doc[j - 1].whitespace_:
                             last_cap = min(last_cap, j - 2)  # "Not-for-profit": the capital belongs to the compound
                         break
@@ -159,6 +162,11 @@ class OrgShapes:
             runs.append((start, end))
             i = max(end, i + 1)
         return runs
+
+    def _capitalised_compound(self, doc: Doc, dash: int) -> bool:
+        """'Not-for-Profit', 'Out-of-School': a connector between hyphens inside one capitalised compound word."""
+        return dash + 3 < len(doc) and doc[dash + 1].text in self.connectors and not doc[dash + 1].whitespace_ \
+            and doc[dash + 2].text in _DASHES and not doc[dash + 2].whitespace_ and self._is_cap(doc[dash + 3])
 
     def _complement_after(self, doc: Doc, end: int) -> int:
         """The end of a capitalised complement ('of (the) Kyrgyz Republic') right after a head at end - 1."""
@@ -406,10 +414,11 @@ class OrgShapes:
             return None  # "a bachelor's degree in Hotel Administration": a subject, not a body
         subject = subject or (doc[end - 2].text in ("and", ",") and any(
             doc[i].text in ("of", "for", "on") for i in range(heads[0], end - 2)))  # "Centre for Policies and Reforms"
-        if (doc[end - 1].text in self.non_org and not subject) or any(
+        field_from = next((i for i in range(heads[0], end) if doc[i].text in ("of", "for", "on")), end)
+        if (doc[end - 1].text in self.non_org and not subject and not self._field(doc, end - 1, field_from)) or any(
                 doc[i].text in self.non_org and doc[i + 1].text.lower() in ("on", "of", "for")
                 and not (i > heads[0] and doc[i - 1].text in ("and", ",", "&"))  # "Political Science and Law of"
-                for i in range(start, end - 1)):
+                and not self._field(doc, i, field_from) for i in range(start, end - 1)):
             return None  # "Law on X", "Transparency Index for Government": a document or product, not a body
         lowered = doc[start:end].text.lower()
         if lowered in self.non_org_names:
@@ -448,6 +457,10 @@ class OrgShapes:
         span._.rule = "org_head_shape"
         span._.acronym = declared
         return span
+
+    def _field(self, doc: Doc, i: int, complement: int) -> bool:
+        """'Center for Not-for-Profit Law', 'Committee on the Rights of the Child': a field the body works in."""
+        return doc[i].text in self.field_finals and i > complement
 
     def _after_sentence_opener(self, doc: Doc, start: int, head: int) -> int:
         """'Later the Ministry of Finance', 'Subsequently, the Agency': a capitalised word opening the sentence
@@ -799,7 +812,27 @@ class OrgShapes:
                     span._.rule = "cue_name"
                     spans.append(span)
                 break
+            else:
+                span = self._quoted_after_head(doc, i)
+                if span is not None:
+                    spans.append(span)
         return spans
+
+    def _quoted_after_head(self, doc: Doc, i: int) -> Span | None:
+        """'the Educational Center “Bright Minds”', 'Republican Association “Veterans of Labour,”': a quoted name
+        right after a head word is the organisation's own name, whatever words describe its kind before it."""
+        org_type = self._head_type(doc[i])
+        if org_type is None or i + 2 >= len(doc) or doc[i + 1].text not in _DOUBLE_QUOTES_OPEN or doc[i].whitespace_ == "":
+            return None
+        span = self._name_after(doc, i + 1)
+        if span is None or not self._plausible_name(span):
+            return None
+        after = span.end + 1 + (doc[span.end].text in ",.")
+        if after < len(doc) and doc[after].text.capitalize() in self.programme_finals | self.non_org:
+            return None  # 'the Agency “Open Data” project': a programme of the agency
+        span._.org_type = org_type
+        span._.rule = "cue_name"
+        return span
 
     def _plausible_name(self, span: Span) -> bool:
         """Not 'Law', 'Activities', 'Growth Programme', 'Soviet Union'; not only generic or head words ('Center',
@@ -824,7 +857,8 @@ class OrgShapes:
             if word in self.roles and texts[i + 1].lower() in ("of", "at"):
                 start = i + 2 + (texts[i + 2].lower() == "the")
                 org_type = "private" if word in self.company_roles else "other"
-                any_name = word in self.company_roles
+                any_name = word in self.company_roles or (
+                    i > 0 and f"{texts[i - 1].lower()} {word}" in self.leading_roles)
             elif texts[i] in self.appositive_cues and texts[i].islower() or texts[i] == "NGO":
                 start = i + 1 + (texts[i + 1] == ",")
                 org_type, any_name = self.appositive_cues.get(texts[i], "cso"), True
@@ -856,10 +890,12 @@ class OrgShapes:
         end = start
         limit = min(len(doc), start + 8)
         while end < limit and (self._is_cap(doc[end]) or (end > start and doc[end].text in self.connectors
-                                                               and end + 1 < limit and self._is_cap(doc[end + 1]))):
-            end += 1
-        if end == start or (quoted and (end >= len(doc) or doc[end].text not in _QUOTES_CLOSE)):
-            return None
+                                                               and end + 1 < limit and self._is_cap(doc[end + 1]))
+                               or (quoted and end > start and doc[end].is_alpha and doc[end].is_lower)):
+            end += 1  # inside quotes a name may go on in lower case: 'Fund “Healthy future for all”'
+        if end == start or (quoted and (end >= len(doc) or doc[end].text not in _QUOTES_CLOSE) and not (
+                end + 1 < len(doc) and doc[end].text in ",." and doc[end + 1].text in _QUOTES_CLOSE)):
+            return None  # '“Veterans of Labour,”': a comma printed inside the closing quote
         if not quoted and end - start > 4:
             return None
         return Span(doc, start, end, label="ORG")

@@ -38,11 +38,13 @@ MAX_PLACE_WORDS = 9
 # The section of places.txt that lists towns (publishers' places in citations are towns, never countries).
 TOWNS_SECTION = "# -- capitals and large cities"
 
-# Spelling variants that name the same thing (British/American, Programme/Program ...).
+# Spelling variants that name the same thing (British/American, Programme/Program, Non-Profit/Not-for-Profit ...).
 _VARIANTS = {"programme": "program", "programmes": "programs", "organisation": "organization",
              "organisations": "organizations", "centre": "center", "centres": "centers", "labour": "labor",
              "defence": "defense", "co-operation": "cooperation", "co operation": "cooperation", "&": "and",
-             "u.s.": "us", "u.s": "us", "united states": "us", "u.k.": "uk"}
+             "u.s.": "us", "u.s": "us", "united states": "us", "u.k.": "uk",
+             "not-for-profit": "nonprofit", "not for profit": "nonprofit", "non-profit": "nonprofit",
+             "non profit": "nonprofit", "non-governmental": "nongovernmental", "non governmental": "nongovernmental"}
 _VARIANT = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(_VARIANTS, key=len, reverse=True)) + r")(?!\w)")
 _URL_IN_BRACKETS = re.compile(r"\((?:https?://|www\.)?[\w.-]+\.[a-z]{2,}[^)]*\)")
 _NON_WORD = re.compile(r"[^\w]+")
