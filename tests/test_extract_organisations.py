@@ -1190,3 +1190,31 @@ def test_a_quoted_name_right_after_a_head_word_is_the_organisations_name(sentenc
 
 def test_a_quoted_programme_after_a_head_word_is_not_an_organisation():
     assert named("The Agency “Open Data” project trained 40 officials.") == {}
+
+
+# -- a sentence that says what kind of organisation a name is ------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "name", "org_type"), [
+    ("In 2021 the club cleaned the park with Blue Dunes. Blue Dunes is a national tourist agency.", "Blue Dunes",
+     "other"),
+    ("Sunrise Traders was a private company registered in Osh.", "Sunrise Traders", "private"),
+    ("Case example: Non-profit Social Enterprise UrtLab is a nonprofit social enterprise in the city.", "UrtLab",
+     "private"),
+])
+def test_a_name_the_sentence_calls_an_organisation(sentence, name, org_type):
+    found = named(sentence)
+    assert name in found and found[name].org_type == org_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aigerim Bekova is a member of the association.",
+    "Kazakhstan is a partner of the coalition. Bishkek is a hub of trade.",
+    "Mr. Bekov is a social entrepreneur. This is a network of clubs.",
+])
+def test_a_person_place_or_role_called_something_is_not_an_organisation(sentence):
+    assert named(sentence) == {}
+
+
+def test_confederations_and_national_libraries_are_organisations():
+    found = named("The Confederation of Kenyan Trade Unions met staff of the National Library of Kenya.")
+    assert set(found) == {"Confederation of Kenyan Trade Unions", "National Library of Kenya"}

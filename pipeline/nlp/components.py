@@ -101,6 +101,7 @@ class OrgShapes:
         spans.extend(self._acronym_definitions(doc))
         spans.extend(self._cued_names(doc))
         spans.extend(self._role_names(doc))
+        spans.extend(self._classified_names(doc))
         spans.extend(self._offices(doc))
         spans.extend(self._lowercase_complements(doc))
         # Span extensions live on the doc, keyed by boundaries: one span per boundary pair, the first rule's.
@@ -880,6 +881,40 @@ class OrgShapes:
             if all(t.text in self.generic for t in span) or is_place(span.text):
                 continue  # "As a part of this movement, Uzbekistan is committed": a place is no organisation
             span._.org_type = org_type
+            span._.rule = "cue_name"
+            spans.append(span)
+        return spans
+
+    def _classified_names(self, doc: Doc) -> list[Span]:
+        """'Blue Dunes is a national tourist agency', 'Sunrise Traders was a private company': a name the sentence
+        says is an organisation of some kind."""
+        spans = []
+        for i in range(1, len(doc) - 2):
+            if doc[i].lower_ not in ("is", "was") or doc[i + 1].lower_ not in ("a", "an"):
+                continue
+            k = i + 2
+            while k < min(len(doc), i + 7) and doc[k].text not in self.appositive_cues and (
+                    (doc[k].is_lower and not doc[k].is_stop) or doc[k].text == "-"):
+                k += 1
+            if k >= len(doc) or doc[k].text not in self.appositive_cues or (
+                    k + 1 < len(doc) and doc[k + 1].lower_ in ("of", "for")):
+                continue  # "X is a member of the association": a role, not a kind
+            start = i
+            while start > 0 and i - start < 6 and not doc[start].is_sent_start and (
+                    self._is_cap(doc[start - 1]) or (doc[start - 1].text in self.connectors and start - 1 > 0
+                                                     and self._is_cap(doc[start - 2]))):
+                start -= 1
+            while start < i and (doc[start].text in self.leading_stop or doc[start].text in self.connectors or (
+                    start + 1 < i and (self._generic_word(doc[start].text) or doc[start].text in self.cues))):
+                start += 1  # "Case study: Social Enterprise Ger Lab is a ...": the kind printed before the name
+            if start == i:
+                continue
+            span = Span(doc, start, i, label="ORG")
+            if not self._plausible_name(span) or is_place(span.text) or any(self._head_type(t) for t in span):
+                continue  # a place, a generic word, or a name the shape rule reads with its own head word
+            # a kind said in a sentence ('a national tourist agency', 'a news agency') is no sign of a public body
+            org_type = self.appositive_cues[doc[k].text]
+            span._.org_type = "other" if org_type == "government" else org_type
             span._.rule = "cue_name"
             spans.append(span)
         return spans
