@@ -331,3 +331,23 @@ def test_a_contents_page_and_a_numbered_list_are_not_tables(tmp_path):
         runs += [(72, 200 + i * 14, 10, f"{i + 1}."), (100, 200 + i * 14, 10, item)]
     lines = read(positioned_pdf(tmp_path / "toc.pdf", runs))
     assert not any(" | " in line for line in lines)
+
+
+def test_three_columns_whose_long_lines_come_within_an_em_of_the_next_column(tmp_path):
+    # A justified line ending one em short of the next column is no segment gap away from it: the row's words
+    # run on across the gutter, which must still split the columns (not read "... the French Bureau of" level
+    # with the next column's line).
+    left = ["The accident is under investigation by", "the national board with assistance from",
+            "the manufacturer and the operator, the", "French Bureau of Enquiry and Analysis",
+            "for Civil Aviation Safety and others."]
+    middle = ["The agency issued an emergency order", "requiring operators to revise the flight",
+              "manual procedures, with the revisions due", "within thirty days of its publication in",
+              "the register, and it has since reviewed."]
+    right = ["Comments will be available in the", "docket shortly after they are received",
+             "by the agency, which will consider all", "comments received before the closing",
+             "date for comments on this proposal."]
+    # The longest left line ends at 201, the longest middle one at 379.6: gutters of 10 and 9.4 points.
+    runs = lines_at(45, 100, left, size=9, leading=10) + lines_at(211, 100, middle, size=9, leading=10)
+    runs += lines_at(389, 100, right, size=9, leading=10)
+    lines = [line for line in read(positioned_pdf(tmp_path / "gutters.pdf", runs)) if line]
+    assert lines == [*left, *middle, *right]

@@ -41,6 +41,12 @@ LINE_TOLERANCE = 3.0
 # A gap wider than this many font sizes (of the smaller neighbour) splits a row into segments; word spaces in
 # justified text stay below 1 em, column gutters and margin gaps are wider.
 SEGMENT_GAP_EM = 1.2
+# A gap inside a segment this many font sizes wide may still be a gutter (the narrowest seen, in the Federal
+# Register's three columns, is 1.0 em, three times its word spaces; the widest word space of loosely justified
+# text seen is 0.73 em).
+GUTTER_GAP_EM = 0.9
+# ... and at least this many points wide (the tiny type of a figure's labels has wide spaces relative to its size).
+MIN_GUTTER = 6.0
 # Fewest rows with text on both sides of a gutter before it counts as one (fewer is a table row or chance).
 MIN_TWO_SIDED_ROWS = 3
 # A side of a gutter is running text when its lines hold at least this many words (median); table cells and
@@ -90,6 +96,8 @@ MAX_HEADER_WORDS = 6
 # A column holding only these (bullets, item numbers, dot leaders, page numbers) is a list's or a contents
 # page's, not a table's.
 _MARKER = re.compile(r"^(?:[^\w\s]+|\(?(?:\d{1,3}(?:\.\d{1,3})*|[ivx]{1,5}|[A-Za-z])[.)]?)$")
+# Dot leaders tie a table row's label to its value across a gap, which is then no gutter.
+_LEADER = re.compile(r"^[.…·]{3,}$")
 # The key of a placeholder word that stands for a whole table (its lines, already written).
 _TABLE = "table_lines"
 
@@ -274,7 +282,7 @@ def _gutters(rows: list[Row], segmented: list[list[Row]]) -> list[tuple[int, int
     for x in sorted(xs):
         start, both, left, right = 0, 0, 0, 0
         for index, segs in enumerate([*segmented, None]):
-            crossed = segs is None or any(s[0]["x0"] < x - 1 and s[-1]["x1"] > x + 1 for s in segs)
+            crossed = segs is None or any(_spans(s, x) for s in segs)
             if crossed or index in breaks:
                 key, support = (start, index), both + min(left, right)
                 if support and (key not in found or support > found[key][3]):
@@ -282,11 +290,28 @@ def _gutters(rows: list[Row], segmented: list[list[Row]]) -> list[tuple[int, int
                 start, both, left, right = (index + 1, 0, 0, 0) if crossed else (index, 0, 0, 0)
             if crossed:
                 continue
-            has_left, has_right = any(s[-1]["x1"] <= x for s in segs), any(s[0]["x0"] >= x for s in segs)
+            has_left = any(w["x1"] <= x for s in segs for w in s)
+            has_right = any(w["x0"] >= x for s in segs for w in s)
             both += has_left and has_right
             left += has_left and not has_right
             right += has_right and not has_left
     return sorted(found.values(), key=lambda c: (-c[3], -(c[1] - c[0]), c[2]))
+
+
+def _spans(segment: Row, x: float) -> bool:
+    """The segment runs across x with no gutter there. A column's long line may end closer to the next column
+    than a segment gap, and its segment then holds both columns' words with a gap at x wider than GUTTER_GAP_EM
+    and than twice the segment's usual word space (every space of a letter-spaced or loosely set line is wide),
+    not after dot leaders; a segment of three words or fewer is no such line."""
+    if segment[0]["x0"] >= x - 1 or segment[-1]["x1"] <= x + 1:
+        return False
+    gaps = [b["x0"] - a["x1"] for a, b in zip(segment, segment[1:])]
+    if len(gaps) < 3:
+        return True
+    usual = median(gaps)
+    return not any(a["x1"] <= x + 1 and b["x0"] >= x - 1 and not _LEADER.match(a["text"])
+                   and gap > max(GUTTER_GAP_EM * _size(a), 2 * usual, MIN_GUTTER)
+                   for a, b, gap in zip(segment, segment[1:], gaps))
 
 
 def _words_per_row(rows: list[Row]) -> float:
