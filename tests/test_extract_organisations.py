@@ -1218,3 +1218,29 @@ def test_a_person_place_or_role_called_something_is_not_an_organisation(sentence
 def test_confederations_and_national_libraries_are_organisations():
     found = named("The Confederation of Kenyan Trade Unions met staff of the National Library of Kenya.")
     assert set(found) == {"Confederation of Kenyan Trade Unions", "National Library of Kenya"}
+
+
+# -- the source of a web citation, spelled by its address ------------------------------------------------------------
+
+@pytest.mark.parametrize(("entry", "source"), [
+    ("Country Profile: Kenya. BBC. (26 February 2018). www.bbc.com/news/world-africa-13681341", "BBC"),
+    ("Four Approaches to Peacebuilding. Search for Common Ground. 20 December 2017. https://www.sfcg.org/approaches/",
+     "Search for Common Ground"),
+    ("Digital Uganda: Access to Internet. Kampala Wire. (30 March 2018). http://en.kampalawire.ug/news/internet/",
+     "Kampala Wire"),
+    ("Eurasianet. Kenya returns to rationing: levels at the dam are lower. (6 January 2021). "
+     "https://eurasianet.org/kenya-returns", "Eurasianet"),
+])
+def test_a_citation_element_spelling_the_sites_name_is_its_source(entry, source):
+    found = named("References\n" + entry)
+    assert source in found and found[source].org_type == "media"
+
+
+@pytest.mark.parametrize("entry", [
+    "Silk Road. History. (20 September 2021). https://www.history.com/topics/silk-road",
+    "Nairobi. Kenya. (2019). www.kenya.go.ke/",
+    "UrtLab. website: https://urtlab.org/",
+    "Public Expenditure Update. (2019). https://documents.worldbank.org/update.pdf",
+])
+def test_a_title_word_place_or_bare_address_is_no_source(entry):
+    assert all(m.prov.rule != "org_publisher" for m in mentions_in("References\n" + entry))

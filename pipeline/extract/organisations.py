@@ -1,7 +1,8 @@
 """Organisation mentions: gazetteer matches and name-shape rules, one non-overlapping mention per name; names
 listed under (or, in some PDF layouts, above) a heading that labels a list of organisations ('Private Sector:',
 'International Organizations and Agencies:'); acronyms declared in a glossary ('CDC  Centers for Disease Control');
-acronyms listed among names ('Stanford University, MIT, ...'); publishers of citations ('London: Frances Pinter.')."""
+acronyms listed among names ('Stanford University, MIT, ...'); publishers of citations ('London: Frances Pinter.',
+'Title. Kabar. (2018). http://en.kabar.kg/...')."""
 
 from __future__ import annotations
 
@@ -62,6 +63,13 @@ _PUBLISHER_BEFORE_PLACE = re.compile(
 # title's, a closing 'Tokmok.' may be a town's.
 _PUBLISHER_ENDING_ENTRY = re.compile(
     rf"(?<=[.?!]\s)(?P<pub>{_PUB_NAME})\.(?=\s*$|\s+(?:https?://|doi))")
+# Web citations name their source as an element of the entry before its address ('Title. Kabar. (30 March 2018).
+# http://en.kabar.kg/...', 'Title. Search for Common Ground. 2017. https://www.sfcg.org/...'): an element whose
+# letters or initials spell the address's site name is the publishing organisation.
+_SITE = re.compile(r"(?:https?://|(?<![\w@])www\.)(?P<host>[\w-]+(?:\.[\w-]+)+)[^\s]*", re.IGNORECASE)
+_CITATION_ELEMENT = re.compile(rf"(?:(?<=[.?!]\s)|(?<=^)|(?<=^\s)|(?<=\n))(?P<pub>{_PUB_NAME})\.(?=\s)")
+# Second-level labels under which sites register below a country code ('gov.kg', 'co.uk'): the site name is before.
+_REGISTRY_LABELS = frozenset({"co", "com", "org", "gov", "ac", "edu", "net", "or", "go", "ne"})
 _CITATION_YEAR = re.compile(r"(?<![\d/.-])(?:1[89]|20)\d\d[a-z]?(?![\d/-])")
 GAZETTEER_ACRONYM_PRIORITY = 2.5
 # A listed name has at most this many words; longer items are sentences or descriptions.
@@ -539,7 +547,54 @@ def _publisher_slots(text: str) -> list[tuple[int, int]]:
     for match in _PUBLISHER_ENDING_ENTRY.finditer(text):
         if _publisher_alone(match.group("pub")) and _after_citation_title(text, match.start()):
             slots.append((match.start("pub"), match.end("pub")))
+    return slots + _site_publisher_slots(text)
+
+
+def _site_publisher_slots(text: str) -> list[tuple[int, int]]:
+    """Elements of a web citation that spell the site name of the address after them ('BBC.' before
+    www.bbc.com, 'International Partnership for Human Rights.' before www.iphronline.org)."""
+    slots, entry_start = [], 0
+    for site in _SITE.finditer(text):
+        name = _site_name(site.group("host"))
+        entry = text[max(entry_start, site.start() - CITATION_MAX_CHARS):site.start()]
+        offset = site.start() - len(entry)
+        entry_start = site.end()
+        if len(name) < 3 or not _CITATION_YEAR.search(entry):
+            continue  # 'GerHub. website: https://gerhub.org/': an address, no citation
+        for match in _CITATION_ELEMENT.finditer(entry):
+            pub = match.group("pub")
+            words = pub.split()
+            if len(words) > PUBLISHER_MAX_WORDS or is_place(pub) or (
+                    len(words) == 1 and is_known_word(pub) and not pub.isupper()):
+                continue  # 'History.' before www.history.com is a title's word as much as a channel's
+            if _spells_site(words, name):
+                slots.append((offset + match.start("pub"), offset + match.end("pub")))
     return slots
+
+
+def _site_name(host: str) -> str:
+    """'www.sfcg.org' -> 'sfcg', 'en.kabar.kg' -> 'kabar', 'mineconom.gov.kg' -> 'mineconom'."""
+    labels = [label for label in host.lower().split(".") if label != "www"][:-1]
+    if len(labels) > 1 and labels[-1] in _REGISTRY_LABELS:
+        labels = labels[:-1]
+    return labels[-1].replace("-", "") if labels else ""
+
+
+def _spells_site(words: list[str], site: str) -> bool:
+    """The name's letters, or its initials (with or without function words) before a web word, are the site's."""
+    if re.sub(r"[^a-z0-9]", "", " ".join(words).lower()) == site:
+        return True
+    function_words = lexicon().function_words
+    for initials in ("".join(w[0] for w in words), "".join(w[0] for w in words if w.lower() not in function_words)):
+        initials = initials.lower()
+        if len(initials) >= 3 and site.startswith(initials) and site[len(initials):] in _site_suffixes():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _site_suffixes() -> frozenset[str]:
+    return frozenset(_heads_lexicon()["site_name_suffixes"])
 
 
 def _after_citation_title(text: str, start: int) -> bool:
