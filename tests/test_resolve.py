@@ -571,3 +571,24 @@ def test_a_country_before_a_distinctive_name_in_the_same_document_is_that_body()
     assert len(two.organisations) == 3
     apart = resolve([mention("U.S. Department of Energy", 1), mention("Department of Energy", 2)])
     assert len(apart.organisations) == 2
+
+
+# -- a declared acronym inside a name --------------------------------------------------------------------------
+
+def test_a_name_holding_a_declared_acronym_joins_the_name_that_spells_it_out():
+    mentions = mentions_from(
+        "The Water Action Network (WAN) grew. The Water Action Network East Africa Hub opened in Nairobi. "
+        "Uganda joined the East African WAN Hub in 2020.")
+    resolution = resolve(mentions)
+    hub = {m.text: resolution.mention_org.get(i) for i, m in enumerate(mentions)}
+    assert hub["East African WAN Hub"] == hub["Water Action Network East Africa Hub"]
+    assert hub["Water Action Network"] != hub["Water Action Network East Africa Hub"]
+
+
+def test_a_name_with_another_place_adjective_stays_apart():
+    mentions = mentions_from(
+        "The Water Action Network (WAN) grew. The Water Action Network East Africa Hub opened in Nairobi. "
+        "Mali joined the West African WAN Hub in 2020.")
+    resolution = resolve(mentions)
+    orgs = {m.text: resolution.mention_org.get(i) for i, m in enumerate(mentions)}
+    assert orgs["West African WAN Hub"] != orgs["Water Action Network East Africa Hub"]

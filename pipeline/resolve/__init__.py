@@ -133,6 +133,7 @@ def resolve(mentions: list[Mention], overrides: Overrides | None = None) -> Reso
     _attach_acronyms(clusters, corpus)
     _qualified_links(clusters, corpus)
     _restated_links(clusters, corpus)
+    _expanded_links(clusters, corpus)
     fuzzy_link(clusters, sorted(n for n, k in corpus.keys.items() if k.core), corpus.keys,
                lambda n: len(corpus.docs[n]))
     _attach_acronyms(clusters, corpus)
@@ -433,6 +434,47 @@ def _restated_links(clusters: Clusters, corpus: _Corpus) -> None:
             words = other[2:].split()
             if other != node and len(words) > len(brand) and words[-len(brand):] == brand:
                 clusters.union(node, other, RULE_SCORE, "alias")
+
+
+def _expanded_links(clusters: Clusters, corpus: _Corpus) -> None:
+    """A name holding a declared acronym joins the one name in its documents that spells the acronym out, the
+    other words alike up to order and a place's adjective: 'Central Asian I4C Hub' (I4C declared for Innovation
+    for Change) is 'Innovation for Change Central Asia Hub'."""
+    by_content: dict[frozenset[str], list[str]] = defaultdict(list)
+    for node in sorted(corpus.keys):
+        by_content[_loose_content(node[2:].split())].append(node)
+    for node in sorted(corpus.keys):
+        words = node[2:].split()
+        for i, word in enumerate(words):
+            long = _spelled_out(clusters, corpus, node, word) if len(words) > 1 else None
+            if long is None:
+                continue
+            content = _loose_content(words[:i] + long + words[i + 1:])
+            targets = [n for n in by_content.get(content, ()) if corpus.docs[n] & corpus.docs[node]]
+            if len({clusters.find(n) for n in targets}) == 1:
+                clusters.union(targets[0], node, RULE_SCORE, "acronym")
+            break
+
+
+def _spelled_out(clusters: Clusters, corpus: _Corpus, node: str, word: str) -> list[str] | None:
+    """The name-key words of the long form a word of `node` abbreviates, when it is printed as an acronym there and
+    the acronym's long forms are one cluster."""
+    owners = corpus.declared_by.get(word)
+    if not owners or not any(acronym_key(t) == word and is_acronym_form(t)
+                             for name in corpus.names[node] for t in name.split()):
+        return None
+    if len({clusters.find(n) for n in owners}) != 1:
+        return None
+    owner = min(owners)
+    return owner[2:].split() if owner in corpus.keys else None
+
+
+def _loose_content(words: list[str]) -> frozenset[str]:
+    """Content words of a name key with a place's adjective read as the place ('asian' -> 'asia', 'kenyan')."""
+    places = lexicon().places
+    last_words = {place[-1] for place in places}
+    words = [w[:-1] if w.endswith("n") and w[:-1] in last_words and w not in last_words else w for w in words]
+    return analyse(" ".join(words)).content
 
 
 def _coined(forms: Counter[str]) -> bool:
