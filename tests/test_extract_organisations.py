@@ -1244,3 +1244,22 @@ def test_a_citation_element_spelling_the_sites_name_is_its_source(entry, source)
 ])
 def test_a_title_word_place_or_bare_address_is_no_source(entry):
     assert all(m.prov.rule != "org_publisher" for m in mentions_in("References\n" + entry))
+
+
+# -- a coined one-word name listed between organisation names ------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Partners included the Equity Bank, Safaricom, and the Kenya Red Cross Society.", "Safaricom"),
+    ("The cluster of Strathmore University, iHub and the World Bank supports startups.", "iHub"),
+])
+def test_a_coined_name_listed_between_organisations_is_one(sentence, name):
+    assert name in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry of Health, Education, and the Ministry of Finance met in Nairobi, Kisumu and Mombasa.",
+    "The University of Nairobi, Kenya, and the World Bank met.",
+    "The Ministry of Health, COVID, and the World Bank were discussed.",
+])
+def test_a_common_word_place_or_code_between_organisations_is_not_one(sentence):
+    assert all(m.prov.rule != "org_list_coined" for m in mentions_in(sentence))

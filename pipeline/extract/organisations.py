@@ -31,6 +31,8 @@ RULE_PRIORITY = {"gazetteer": 4, "acronym_definition": 3, "org_office": 3, "org_
 # An all-capitals word listed among organisation names ("Stanford University, MIT, ...") is published under this rule.
 LISTED_ACRONYM_RULE = "org_list_acronym"
 _STANDALONE_ACRONYM_RULES = frozenset({"acronym_bare", LISTED_ACRONYM_RULE})
+# A coined one-word name ("Safaricom", "AgriHub") listed between organisation names.
+LISTED_COINED_RULE = "org_list_coined"
 # Names listed after a plural kind of organisation and a colon ("Formula companies: A, B, and C").
 COLON_LIST_RULE = "org_colon_list"
 # "the Water Sector Programme (WSP)": an acronym the document defines; not an organisation's unless a name rule
@@ -179,7 +181,7 @@ def extract_mentions(parsed: ParsedDocument) -> list[Mention]:
     covered: dict[int, list[tuple[int, int]]] = {}
     not_orgs = _non_org_acronyms(parsed)
     for index, (block, doc) in enumerate(zip(parsed.blocks, parsed.docs)):
-        chosen = _listed_acronyms(_choose(doc), not_orgs)
+        chosen = _listed_coined(_listed_acronyms(_choose(doc), not_orgs), not_orgs)
         for number, (span, rule, org_type, acronym, known_id) in enumerate(chosen):
             if number and _unit_of(chosen[number - 1][0], span):
                 continue
@@ -516,6 +518,32 @@ def _listed_acronyms(chosen: list, not_orgs: frozenset[str]) -> list:
                 continue  # "UNDP and ABC staff", "UNDP, GDP and jobs": the acronym modifies or lists something else
             out[number] = (span, LISTED_ACRONYM_RULE, "other", None, chosen[number][4])
     return out
+
+
+def _listed_coined(chosen: list, not_orgs: frozenset[str]) -> list:
+    """A coined one-word name listed between two organisation names ('the Equity Bank, Safaricom, and the Kenya Red
+    Cross', 'Strathmore University, iHub and the World Bank') is an organisation: a word no dictionary knows or
+    one written in camel case, not a place, a generic word or a code."""
+    if len(chosen) < 2:
+        return chosen
+    doc = chosen[0][0].doc
+    separators = frozenset(_heads_lexicon()["list_acronym_separators"])
+    out = list(chosen)
+    for (left, left_rule, *_), (right, right_rule, *_) in zip(chosen, chosen[1:]):
+        if "acronym_bare" in (left_rule, right_rule):
+            continue
+        between = doc[left.end:right.start]
+        words = [t for t in between if t.text not in separators and t.lower_ != "the"]
+        if len(words) != 1 or not between or between[0].text not in separators or words[0].i == right.start - 1:
+            continue  # one item between the names, set off from both by separators
+        token = words[0]
+        text = token.text
+        camel = re.search(r"[a-z][A-Z]", text) is not None
+        if not token.is_alpha and not camel or not text[:1].isupper() and not camel or text.isupper() \
+                or text in not_orgs or is_place(text) or (is_known_word(text) and not camel):
+            continue
+        out.append((Span(doc, token.i, token.i + 1, label="ORG"), LISTED_COINED_RULE, "other", None, None))
+    return sorted(out, key=lambda e: e[0].start)
 
 
 # -- publishers in citations --------------------------------------------------------------------------------------
