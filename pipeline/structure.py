@@ -39,6 +39,23 @@ _FOOTNOTE = re.compile(r"^\d{1,3}(?:\s+\S|[A-Z][a-z])")
 _JOINING_END = re.compile(r"(?:,|-|\b(?:" + "|".join(
     "a an and as at by for from in into of on or the to with under via about that which who whose".split()) + r"))$")
 _OPEN_END = re.compile(r"[a-z]$|" + _JOINING_END.pattern)
+_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
+# A title line ending on a capitalised word that the next line plainly continues is one block with it, not a
+# heading ('Before the Subcommittee on Federal' / 'Workforce, Postal Service, and the District of ...'): the next
+# line opens with a list of capitalised names, or with a firm's name ('Aircraft Ltd.'), or the line ends on an
+# adjective that needs its noun.
+_NAME = r"[A-Z][\w'’&-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’&-]*)*"
+_NAME_LIST_START = re.compile(rf"^{_NAME},\s+(?:(?:and|or)\s+)?{_NAME}(?:,|\s+(?:and|or)\s)")
+_FIRM_START = re.compile(rf"^{_NAME}\s+(?:Ltd|Inc|Corp|Co|LLC|plc|GmbH|AG|SA|S\.A)\b\.?")
+_DANGLING_ADJECTIVES = frozenset(
+    "Federal National International Foreign Economic Social Political Human Natural Technical Financial "
+    "Environmental Agricultural Regional Public Civil Joint Central Strategic Scientific Legal Cultural Medical "
+    "Industrial Humanitarian Educational Rural Urban Armed Global".split())
+# "2. Synthesis of evaluation findings" alone between blank lines titles a section when "1." of its numbering was a
+# title; under a recommendations heading a short numbered line is kept an item, since a recommendation may read
+# like a title ("1. Strengthen coordination between ministries").
+_LIST_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+_RECOMMENDATIONS = re.compile(r"\brecommend", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +108,8 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
     blocks: list[Block] = []
     current: _Open | None = None
     closed_by_blank = False
+    runs_on = False
+    numbering: list[list] = []  # runs of "1.", "2." ... numbers: [last number, kind of the first, its section]
 
     def close() -> None:
         nonlocal current
@@ -109,21 +128,32 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
         next_line = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
         if _PAGE_NUMBER.match(line.strip()) and (previous_blank or next_blank):
             continue  # a page number alone between blank lines is page furniture, not body text
-        if line.startswith(BULLET):
+        joins_next = False
+        if runs_on and current is not None:
+            current.end = end  # the line that a title line stopping inside a name goes on with
+        elif line.startswith(BULLET):
             close()
             current = _Open("item", start + len(BULLET) + 1, end, "bullet")
-        elif (number := _NUMBERED.match(line)) and not _looks_like_heading_number(line):
+        elif _NUMBERED.match(line) and not _looks_like_heading_number(line):
             close()
-            current = _Open("item", start, end, "numbered")
+            if previous_blank and next_blank and _numbers_a_section(line, numbering, blocks):
+                blocks.append(_block(doc, _Open("heading", start, end, None)))
+            else:
+                current = _Open("item", start, end, "numbered")
         elif not next_line[:1].islower() and not (current is not None and current.kind != "heading"
                                                   and not previous_blank and _ends_open(text, lines[index - 1], line)) \
                 and not (not next_blank and _wraps_like_body(line)) \
                 and is_heading_line(line, standalone=previous_blank or next_blank or current is None
                                     or current.kind == "heading"):
             close()
-            blocks.append(_block(doc, _Open("heading", start, end, None)))
+            if not next_blank and _name_runs_on(line, next_line):
+                current = _Open("paragraph", start, end, None)
+                joins_next = True
+            else:
+                blocks.append(_block(doc, _Open("heading", start, end, None)))
         elif current is not None and (not closed_by_blank or _continues(current, text, line)) \
-                and not (CELL_SEPARATOR in line or CELL_SEPARATOR in text[current.start:current.end]):
+                and not (CELL_SEPARATOR in line or CELL_SEPARATOR in text[current.start:current.end]) \
+                and not (current.kind == "paragraph" and _leaves_name_lines(text[current.start:current.end], line)):
             current.end = end  # a table row ("Recommendation | Addressed to") is a block of its own
         elif current is None and blocks and closed_by_blank and blocks[-1].kind != "heading" \
                 and _continues(_Open(blocks[-1].kind, blocks[-1].start, blocks[-1].end, blocks[-1].marker), text, line):
@@ -132,9 +162,75 @@ def split_blocks(doc: NormalisedDocument) -> list[Block]:
         else:
             close()
             current = _Open("paragraph", start, end, None)
-        closed_by_blank = False
+        if number := _LIST_NUMBER.match(line):
+            titled = bool(blocks) and blocks[-1].start == start and blocks[-1].kind == "heading"
+            _count(numbering, int(number.group(1)), "heading" if titled else "item",
+                   _last_heading(blocks[:-1] if titled else blocks))
+        closed_by_blank, runs_on = False, joins_next
     close()
     return _with_sections(_join_across_pages(doc, _rejoin_stranded_lines(doc, blocks)))
+
+
+def _count(numbering: list[list], number: int, kind: str, section: str | None) -> None:
+    """Add a numbered line to the latest run it continues (its number follows that run's last), or start a run."""
+    run = next((r for r in reversed(numbering) if r[0] == number - 1), None)
+    if run is None:
+        numbering.append([number, kind, section])
+    else:
+        run[0] = number
+
+
+def _last_heading(blocks: list[Block]) -> str | None:
+    return next((b.text for b in reversed(blocks) if b.kind == "heading"), None)
+
+
+def _numbers_a_section(line: str, numbering: list[list], blocks: list[Block]) -> bool:
+    """A numbered title standing alone ('2. Synthesis of evaluation findings') whose number continues a run of
+    numbered titles ('1. Introduction'), neither under a recommendations heading."""
+    number = _LIST_NUMBER.match(line)
+    if number is None or int(number.group(1)) < 2:
+        return False
+    body = line[number.end():].strip()
+    words = _WORD.findall(body)
+    if not words or not body[0].isupper() or len(body) > HEADING_MAX_CHARS or len(words) > HEADING_MAX_WORDS \
+            or body.endswith(_TERMINAL) or body.endswith(":") or _SENTENCE_INSIDE.search(body) \
+            or words[-1].lower() in _MINOR_WORDS:
+        return False
+    run = next((r for r in reversed(numbering) if r[0] == int(number.group(1)) - 1), None)
+    section = _last_heading(blocks)
+    return run is not None and run[1] == "heading" and not any(
+        _RECOMMENDATIONS.search(text or "") for text in (run[2], section))
+
+
+def _name_runs_on(line: str, next_line: str) -> bool:
+    """A title-like line stops inside a name that the next line goes on with (see _NAME_LIST_START)."""
+    words = _WORD.findall(line)
+    if not words or not words[-1][0].isupper() or line.rstrip().endswith(":"):
+        return False
+    following = next_line.strip()
+    inside_name = any(w.lower() in _MINOR_WORDS for w in words[1:])  # 'Subcommittee on ...', not 'David D. Bellis'
+    return bool(inside_name and _NAME_LIST_START.match(following) or _FIRM_START.match(following)) \
+        or (words[-1] in _DANGLING_ADJECTIVES and following[:1].isupper())
+
+
+def _is_name_line(line: str) -> bool:
+    """A short line of capitalised names, as in an addressee block ('Subcommittee on Agriculture, Rural
+    Development,' / 'and Related Agencies' / 'House of Representatives'): no sentence ends in it."""
+    text = line.strip()
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return (bool(content) and len(words) <= HEADING_MAX_WORDS and not text.endswith((".", ";", "!", "?", ":"))
+            and not _SENTENCE_INSIDE.search(text) and all(w[0].isupper() for w in content))
+
+
+def _leaves_name_lines(block: str, line: str) -> bool:
+    """A paragraph that so far holds only lines of names (an addressee block) ending on a name is over when a
+    line that reads like the start of body text follows ('House of Representatives' / 'We reviewed the ...')."""
+    lines = block.split("\n")
+    words = _WORD.findall(lines[-1])
+    return (len(lines) >= 2 and all(_is_name_line(part) for part in lines) and bool(words)
+            and words[-1][0].isupper() and line[:1].isupper() and not _is_name_line(line) and _wraps_like_body(line)
+            and len(line.strip()) > max(len(part.strip()) for part in lines) and "..." not in block + line)
 
 
 def _wraps_like_body(line: str) -> bool:

@@ -267,3 +267,79 @@ def test_table_rows_of_a_text_file_are_blocks_of_their_own():
                               "2 | Fund the survey. | Donors\n"])
     assert [b.text for b in split_blocks(doc)] == [
         "No. | Recommendation | Addressed to", "1 | Publish the data. | Ministry", "2 | Fund the survey. | Donors"]
+
+
+
+def test_a_title_line_stopping_inside_a_committee_name_is_one_block_with_its_continuation():
+    text = ("Testimony\nBefore the Committee on Rural\nHousing, Small Business, and the Territories, Committee on\n"
+            "Oversight, Senate\n\nStatement of the Director\n")
+    blocks = summary(blocks_of(text))
+    assert ("paragraph", None, "Before the Committee on Rural Housing, Small Business, and the Territories, "
+            "Committee on Oversight, Senate") in blocks
+    assert all(kind != "heading" or "Rural" not in body for kind, _, body in blocks)
+    # A person's name above their title is no name broken across lines.
+    blocks = summary(blocks_of("Maria L. Okafor\nDirector, Health, Welfare, and Income Issues\n"))
+    assert blocks[0] == ("heading", None, "Maria L. Okafor")
+
+
+def test_a_title_line_ending_on_an_adjective_or_before_a_firm_name_runs_on():
+    blocks = summary(blocks_of("Report to the Committee on Foreign\nRelations, Senate\n\n"
+                               "Notice of Inquiry; Northwind\nAerospace Ltd. Gliders\n\nThe board met twice.\n"))
+    assert blocks[:2] == [("paragraph", None, "Report to the Committee on Foreign Relations, Senate"),
+                          ("paragraph", None, "Notice of Inquiry; Northwind Aerospace Ltd. Gliders")]
+
+
+def test_an_addressee_block_does_not_run_into_the_letter_that_follows():
+    text = ("The Honorable Ana Ruiz\nChairwoman\nSubcommittee on Water, Oceans,\nand Wildlife\n"
+            "Committee on Natural Resources\nHouse of Representatives\n"
+            "We reviewed how the agency awards grants for habitat restoration and whether it monitors their\n"
+            "results. This letter reports what we found.\n")
+    blocks = summary(blocks_of(text))
+    assert blocks[-2:] == [
+        ("paragraph", None, "Subcommittee on Water, Oceans, and Wildlife Committee on Natural Resources "
+                            "House of Representatives"),
+        ("paragraph", None, "We reviewed how the agency awards grants for habitat restoration and whether it "
+                            "monitors their results. This letter reports what we found.")]
+    # Lines of names, then a line no longer than them: still one block (a list of names, a short sentence).
+    blocks = summary(blocks_of("Ministry of Health, Ministry of Finance,\nMinistry of Water and Energy\nWe agree.\n"))
+    assert len(blocks) == 1
+
+
+NUMBERED_REPORT = """1. Introduction
+
+The evaluation covered the country programme from 2016 to 2020.
+
+2. Synthesis of evaluation findings
+
+The programme was relevant but its results were uneven across outcome areas.
+
+3. Recommendations
+
+1. Strengthen coordination between ministries
+
+The programme should set up a joint steering committee that meets every quarter.
+
+2. Improve monitoring of results
+
+The country office should build a results framework with baselines and targets.
+
+4. Lessons learned
+
+1. Local partners knew the districts well and delivered on time.
+2. Shared targets across the partner districts
+
+The programme will continue in 2024.
+"""
+
+
+def test_a_numbered_sentence_case_title_continuing_numbered_titles_is_a_heading():
+    blocks = summary(blocks_of(NUMBERED_REPORT))
+    assert ("heading", None, "2. Synthesis of evaluation findings") in blocks
+    # Short recommendations read like titles, and so may the last item of a list: they stay items.
+    assert ("item", "numbered", "1. Strengthen coordination between ministries") in blocks
+    assert ("item", "numbered", "2. Improve monitoring of results") in blocks
+    assert ("item", "numbered", "2. Shared targets across the partner districts") in blocks
+    # The first recommendation reads as a title (three words); the next stays an item under its heading.
+    text = ("Recommendations\n\n1. Joint Planning\n\nThe ministries should plan jointly.\n\n"
+            "2. Improve monitoring of results\n\nThe office should set baselines.\n")
+    assert ("item", "numbered", "2. Improve monitoring of results") in summary(blocks_of(text))
