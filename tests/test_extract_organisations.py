@@ -1168,6 +1168,7 @@ def test_a_unit_named_of_a_known_organisation_speaks_for_it(text, name):
     ("The State party reported to the Committee on the Rights of the Child in May.",
      "Committee on the Rights of the Child"),
     ("Staff of the Network of Out-of-School Youth Centres were trained.", "Network of Out-of-School Youth Centres"),
+    ("Grants came from the Fund for Local Initiatives in 2020.", "Fund for Local Initiatives"),
 ])
 def test_a_field_of_work_in_a_complement_keeps_the_name(sentence, name):
     assert name in named(sentence)
@@ -1263,3 +1264,8 @@ def test_a_coined_name_listed_between_organisations_is_one(sentence, name):
 ])
 def test_a_common_word_place_or_code_between_organisations_is_not_one(sentence):
     assert all(m.prov.rule != "org_list_coined" for m in mentions_in(sentence))
+
+
+def test_a_legal_form_before_a_name_types_it_civil_society():
+    found = named("The draft was prepared by PA Bureau of Human Rights and Rule of Law in 2018.")
+    assert found["PA Bureau of Human Rights and Rule of Law"].org_type == "cso"

@@ -451,8 +451,8 @@ class OrgShapes:
         quoted_end = self._quoted_name_end(doc, end)
         org_type = self._span_type(doc, start, end, heads)
         start = self._quoted_name_start(doc, start)
-        if end < len(doc) and doc[end].text in self.ngo_designators:
-            org_type = "cso"  # "Equity Lab NGO": the printed legal form says what the head word does not
+        if (end < len(doc) and doc[end].text in self.ngo_designators) or self.cues.get(doc[start].text) == "cso":
+            org_type = "cso"  # "Equity Lab NGO", "PA Bureau of X": the printed legal form says what the head does not
         span = Span(doc, start, quoted_end or end, label="ORG")
         span._.org_type = org_type
         span._.rule = "org_head_shape"
