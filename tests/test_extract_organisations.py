@@ -1269,3 +1269,9 @@ def test_a_common_word_place_or_code_between_organisations_is_not_one(sentence):
 def test_a_legal_form_before_a_name_types_it_civil_society():
     found = named("The draft was prepared by PA Bureau of Human Rights and Rule of Law in 2018.")
     assert found["PA Bureau of Human Rights and Rule of Law"].org_type == "cso"
+
+
+def test_a_plural_company_word_after_a_coined_word_is_a_company():
+    found = named("The interviewed representative of Dawa Pharmaceuticals, one of the leading producers, spoke.")
+    assert found["Dawa Pharmaceuticals"].org_type == "private"
+    assert named("The survey covered Pharmaceuticals and Consumer Goods. Generic Holdings were sold.") == {}
