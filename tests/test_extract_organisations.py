@@ -1275,3 +1275,22 @@ def test_a_plural_company_word_after_a_coined_word_is_a_company():
     found = named("The interviewed representative of Dawa Pharmaceuticals, one of the leading producers, spoke.")
     assert found["Dawa Pharmaceuticals"].org_type == "private"
     assert named("The survey covered Pharmaceuticals and Consumer Goods. Generic Holdings were sold.") == {}
+
+
+# -- listed names printed in sentence case ---------------------------------------------------------------------------
+
+def test_a_listed_name_in_sentence_case_with_a_head_word_is_an_organisation():
+    found = named("The programme worked with many partners.\n\n"
+                  "• Communications and information technology authority (www.cita.go.ke/)\n"
+                  "• Chamber of commerce and industry of Kenya: https://www.kenyachamber.or.ke\n"
+                  "• Local authorities\n• Ministry of finance officials\n\nGovernment:\n")
+    assert set(found) == {"Communications and information technology authority",
+                          "Chamber of commerce and industry of Kenya"}
+
+
+def test_actions_listed_under_an_audience_heading_are_not_names_in_sentence_case():
+    found = named("Recommendations\n\n"
+                  "• Connect Kenyan civil society, innovators, and entrepreneurs with partners abroad.\n"
+                  "• Leverage the position as an international organization to secure commitment.\n\n"
+                  "International Organizations:\n")
+    assert found == {}

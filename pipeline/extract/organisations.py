@@ -749,18 +749,41 @@ def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
         if any(w[:1].islower() for w in text[place.end():end].split()):
             return None  # "CBO in Hissor district": a description
         end = place.start()
-    name = text[start:end].strip()
+    name = text[start:end].strip().rstrip(":").rstrip()
     words = name.split()
-    if not words or len(words) > LIST_NAME_MAX_WORDS or not looks_like_name(name) or not name[:1].isupper():
+    headed = _headed_in_lower_case(words)
+    if not words or len(words) > LIST_NAME_MAX_WORDS or not (headed or looks_like_name(name)) \
+            or not name[:1].isupper():
         return None
     if name in _generic_words():
         return None  # "CBO", "NGOs": a kind of organisation, not one
     if any(s < end and start < e for s, e in covered):
         return None  # another rule already found the name
-    if not any(not is_known_word(w.strip("'’")) or is_acronym(w) for w in re.split(r"[\s-]+", name) if w):
+    if not headed and not any(not is_known_word(w.strip("'’")) or is_acronym(w)
+                              for w in re.split(r"[\s-]+", name) if w):
         return None  # "Local Authorities", "Business": common words, not a name
     prov = provenance(parsed, block, start, start + len(name), "org_list_item")
     return Mention(mention_text(name), org_type, None, None, prov)
+
+
+# Words of a sentence that never stand inside a listed name printed in sentence case.
+_SENTENCE_WORDS = frozenset({"a", "an", "as", "to", "with", "by", "through", "into", "is", "are", "be", "should"})
+
+
+def _headed_in_lower_case(words: list[str]) -> bool:
+    """A listed name printed in sentence case that a singular head word still makes one: 'Communications and
+    information technology authority', 'Chamber of commerce and industry of Kenya'; not 'Local authorities'."""
+    heads = _head_words()
+    lexicon_ = _heads_lexicon()
+    if len(words) < 3 or any(w.lower() in _role_words() for w in words) \
+            or words[-1].lower() in lexicon_["people_nouns"] \
+            or words[-2].capitalize() in lexicon_["not_heads_after"].get(words[-1].capitalize(), ()):
+        return False  # "Ministry of finance officials": people of a body; "Connect Mongolian civil society"
+    if any(w in _SENTENCE_WORDS or (w == "the" and words[i - 1] not in ("of", "for", "in", "on"))
+           for i, w in enumerate(words)):
+        return False  # "Leverage the position as an international organization": an action, not a name
+    return words[-1].lower().capitalize() in heads and words[-1].islower() and words[-1] not in ("and", "of") \
+        or (words[0] in heads and words[1] in ("of", "for") and words[2].islower())
 
 
 # -- names listed after a kind of organisation and a colon -----------------------------------------------------
