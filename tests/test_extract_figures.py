@@ -553,3 +553,39 @@ def test_a_unit_after_a_page_break_joined_into_the_paragraph():
     found = [f for f in extract_figures(parse("doc_00000000000000f1", RawDocument("application/pdf", pages)))
              if f.value == 15]
     assert [(f.unit, f.counted, f.qualifier) for f in found] == [("years", None, "more_than")]
+
+
+# -- durations written as compound adjectives, counts that point back to an earlier noun, capitalised plurals ---
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The ministry launched a three-year reform of primary health care.", [("three-year", 3, "years")]),
+    ("Grantees completed a 12-month mentoring cycle before the review.", [("12-month", 12, "months")]),
+    ("After only two-years of operation the fund closed.", [("two-years", 2, "years")]),
+    ("UNICEF ran a 10-day vaccination campaign in the north.", [("10-day", 10, "days")]),
+])
+def test_a_duration_written_as_a_compound_adjective(sentence, expected):
+    assert [(f.text, f.value, f.unit) for f in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the later parts of a listed count take the noun of the first
+    ("By the end of the year 42 complaints had been filed, 30 were resolved and 8 are still under review.",
+     [(42, "complaints"), (30, "complaints"), (8, "complaints")]),
+    # "ones" stands for the noun of the count before it
+    ("The panel received 64 proposals and funded 12 strongest ones in the first round.",
+     [(64, "proposals"), (12, "proposals")]),
+])
+def test_a_count_that_points_back_to_the_noun_of_an_earlier_count(sentence, expected):
+    assert [(f.value, f.counted) for f in figures_in(sentence)] == expected
+    # not across a sentence end
+    assert [f.value for f in figures_in(sentence + " Of those, 12 are on hold, and 5 are new.")][len(expected):] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Since 2019, five Ministries have adopted the new procurement rules.", [(5, "Ministries")]),
+    ("The audit covered 14 Regional Offices that manage grants.", [(14, "Regional Offices")]),
+    # a title in title case is no count
+    ("See also: Three Pathways to Inclusive Growth. Five Ministries have adopted the rules.", [(5, "Ministries")]),
+])
+def test_a_capitalised_plural_of_a_common_noun_is_counted(sentence, expected):
+    assert [(f.value, f.counted) for f in figures_in(sentence)] == expected

@@ -11,6 +11,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.text.words import is_known_word
+
 if not Span.has_extension("figure"):
     Span.set_extension("figure", default=None)
 
@@ -46,6 +48,14 @@ _IN_PROSE = re.compile(r"\b[a-z][\w-]*[ \t]+$")
 
 
 _SPACE_RUN = re.compile(r"\s*")
+# "..., 30 were resolved and 8 are under review": a bare number that opens the next item of a list of counts, its
+# verb right after it; it counts the noun of the count before it in the sentence.
+_LISTED_PART = re.compile(r"(?:,|\band)\s+$")
+_VERB_AFTER = re.compile(r"^\s+(?:are|were|was|is|have|had|has|remain|remained|remains)\b")
+# "funded 12 strongest ones": up to three modifiers, then "ones" standing for the noun of the count before it
+_ONES_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}?\s+ones\b")
+# Characters between a count and a later number that points back to its noun.
+ANTECEDENT_WINDOW = 160
 
 
 def _is_year(raw: str) -> bool:
@@ -95,7 +105,8 @@ class Figures:
                                        rf"(?:{_alternation(lexicon['ratio_joiners'])})\s+$")
         self.suffix_currency = re.compile(rf"^\s(?P<unit>{_alternation(self.currency_suffix)})\b")
         self.suffix_measure = re.compile(rf"^\s?(?P<unit>{_alternation(self.measures)})(?![\w])")
-        self.suffix_time = re.compile(rf"^\s(?P<unit>{_alternation(self.times)})\b", re.IGNORECASE)
+        # "3 years", and as a compound adjective "a three-year reform", "a 12-month cycle"
+        self.suffix_time = re.compile(rf"^[\s-](?P<unit>{_alternation(self.times)})\b", re.IGNORECASE)
         # "shall not be more than", "will not exceed": a negation a word or two before a comparison reverses it
         self.qualifier = re.compile(rf"(?i)(?:\b(?P<neg>{_alternation(lexicon['negations'])})\s+(?:[a-z]+\s+)?)?"
                                     rf"\b(?P<q>{_alternation(self.qualifiers)})\s+(?:US\$|\$|€|£)?$")
@@ -108,11 +119,13 @@ class Figures:
         # "30 of the 214 groups", "12 of the remaining 40 grantees", "6 of 19 provinces", "14 of the 23 CFO Act agencies"
         self.partitive = re.compile(rf"^\s+of\s+(?:(?:{determiners})\s+(?:[a-z]+\s+(?=(?:{_NUMBER})\s))?"
                                     rf"|(?=(?:{_NUMBER})\s+[a-z]))(?:(?:{_NUMBER})\s+)?(?=[a-z]|(?<=\d\s)[A-Z])")
-        self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
-                                       rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s*$")
+        # the whole's words may hold a year ('Of the nurses trained in 2021,') but no count of its own ('By the end
+        # of the year 42 complaints had been filed,' opens no whole)
+        whole = r"(?P<noun>[a-z][\w-]*(?:\s+(?:[^\W\d][\w-]*|(?:1[89]|20)\d\d)){0,5})"
+        self.whole_before = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?{whole},\s*$")
         # "Of the 27 outputs, 19 were achieved, 6 partially achieved and 2 not achieved": later parts of the same whole
         self.whole_before_list = re.compile(rf"(?i:\bof\s+(?:{determiners}))\s+(?:(?:{_NUMBER})\s+)?"
-                                            rf"(?P<noun>[a-z][\w-]*(?:\s+[\w-]+){{0,5}}),\s+\d[^.;:]*(?:,|\band)\s*$")
+                                            rf"{whole},\s+\d[^.;:]*(?:,|\band)\s*$")
         self.fraction = re.compile(rf"^[\s-](?P<f>{_alternation(lexicon['fractions'])})\b")
         self.fractions: dict[str, int] = lexicon["fractions"]
         subjects = _alternation(lexicon["count_subjects"])
@@ -127,6 +140,7 @@ class Figures:
         masked = self._mask(text)
         spans = []
         position = 0
+        previous: tuple[int, str] | None = None  # the end and counted noun of the last count found
         while (match := self.pattern.search(masked, position)) is not None:
             position = match.end()
             # Two numbers joined by "to" may be no range: a change, or a scaled amount and a plain number.
@@ -138,9 +152,9 @@ class Figures:
                 # figure, then read on from its end
                 match = self.single.match(masked, match.start())
                 position = match.end()
-                figures = [self._figure(text, match)]
+                figures = [self._figure(text, match, previous=previous)]
             else:
-                figures = [self._figure(text, match)]
+                figures = [self._figure(text, match, previous=previous)]
                 if figures[0] is None and (match.group("joiner") == "and"
                                            or match.group("joiner") == "to" and _is_year(match.group("num"))):
                     # "from 2.1 million EUR in 2018 to 4.7 million EUR": the pair "2018 to 4.7 million" is no
@@ -148,11 +162,13 @@ class Figures:
                     # respectively": a falling pair joined by "and" is two figures, the first read on its own.
                     position = match.end("joiner")
                     if match.group("joiner") == "and":
-                        figures = [self._figure(text, self.single.match(masked, match.start()))]
+                        figures = [self._figure(text, self.single.match(masked, match.start()), previous=previous)]
             for figure in figures:
                 if figure is None:
                     continue
                 start, end, info = figure
+                if info["unit"] == "count":
+                    previous = (end, info["counted"])
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and span._.figure is None:
                     # The figure's own characters: a token may run on past it ("2.6%(1)" is one token), and a second
@@ -201,9 +217,11 @@ class Figures:
             text = pattern.sub(lambda m: "#" * len(m.group(0)), text)
         return text
 
-    def _figure(self, text: str, match: re.Match[str], as_range: bool = True) -> tuple[int, int, dict] | None:
+    def _figure(self, text: str, match: re.Match[str], as_range: bool = True,
+                previous: tuple[int, str] | None = None) -> tuple[int, int, dict] | None:
         """One figure from a match; with as_range=False two numbers that fall ('from 120 to 95 staff') are kept,
-        as a change's before and after."""
+        as a change's before and after; `previous` is the end and noun of the last count, which a later number may
+        point back to."""
         raw = match.group("num")
         value = self._value(raw)
         if value is None:
@@ -241,6 +259,9 @@ class Figures:
         elif (fraction := self.fraction.match(after)) is not None and value < self.fractions[fraction.group("f")]:
             # "two thirds of respondents": a share, not a count of thirds
             unit, end, value = "percent", end + fraction.end(), round(100 * value / self.fractions[fraction.group("f")], 1)
+        elif (antecedent := self._antecedent(text, start, previous)) is not None \
+                and (ones := _ONES_AFTER.match(after)) is not None:
+            unit, counted, end = "count", antecedent, end + ones.end()  # "64 proposals ... 12 strongest ones"
         else:
             partitive = (self.partitive.match(after) or self.ratio_after.match(after)) if trailing is None else None
             skip = trailing.end() if trailing else partitive.end() if partitive else 0
@@ -255,21 +276,25 @@ class Figures:
                 whole = self._whole_before(text, start)  # "Of the 80 staff, 40 left"
                 if whole is not None or counted is None:
                     counted, counted_end = whole, end
-            if counted is not None and (self._names_something(counted, _IN_PROSE.search(before) is not None)
-                                        or (counted.split()[0].endswith("ed")
-                                            and not self._looks_plural(counted.split()[-1]))):
+            common_plural = counted is not None and (spelled or _IN_PROSE.search(before) is not None) \
+                and self._capitalised_common_plural(counted, text[counted_end: counted_end + 40])
+            if counted is not None and not common_plural \
+                    and (self._names_something(counted, _IN_PROSE.search(before) is not None)
+                         or (counted.split()[0].endswith("ed") and not self._looks_plural(counted.split()[-1]))):
                 return None  # "21 Foundation": part of a name; "40 reported": a verb, nothing counted
             if counted is None:
                 label = self.count_labels.search(before)
                 # "Population 18,711,560"; "the number of registered NGOs rose to 4,500"
                 counted = label.group("label").lower() if label else \
                     self._subject_before(text[max(0, start - SUBJECT_WINDOW): start])
+                if counted is None and _LISTED_PART.search(before) and _VERB_AFTER.match(after):
+                    counted = self._antecedent(text, start, previous)  # "42 complaints ..., 30 were resolved"
                 if counted is None:
                     return None  # a bare number with nothing counted is not a reportable figure
                 counted_end = end
             elif re.search(r"\b[A-Z]{2,6}\s*$", before) and not spelled:
                 return None  # "ISO 9001 certification", "SDG 16 targets": a number inside a name or code
-            elif not match.group("scale") and not self._agrees(agreeing, counted):
+            elif not match.group("scale") and not common_plural and not self._agrees(agreeing, counted):
                 return None  # "Flight 610 accident", "(GAGAS) 1 outlines", "14 CFR": an id or a marker, no count
             unit, end = "count", counted_end
         if spelled and match.group("cur"):
@@ -319,6 +344,28 @@ class Figures:
             return False
         acronym_plural = len(first) > 2 and first.endswith("s") and first[:-1].isupper()
         return first[:1].isupper() and not acronym_plural and not (len(first) > 1 and first.isupper())
+
+    def _capitalised_common_plural(self, counted: str, after: str) -> bool:
+        """'five Ministries have adopted', '14 Regional Offices that manage': capitalised words ending in the plural of
+        a common noun, with the phrase ending there and lower-case prose going on, are counted; a name goes on
+        ('Seven Hills Foundation', 'two United Nations agencies'), a title in title case too ('Four Approaches to
+        Rebuilding ...')."""
+        words = counted.split()
+        if not (all(w[:1].isupper() and not w.isupper() for w in words) and self._looks_plural(words[-1])
+                and is_known_word(words[-1])):
+            return False
+        nxt = self.word.match(after)
+        if nxt is None or nxt.group(1) == ",":
+            return True
+        then = self.word.match(after, nxt.end())
+        return nxt.group(1) in self.stop and (then is None or then.group(1)[:1].islower())
+
+    @staticmethod
+    def _antecedent(text: str, start: int, previous: tuple[int, str] | None) -> str | None:
+        """The noun of the count before `start`, when it is close and in the same sentence."""
+        if previous is None or not previous[1] or start - previous[0] > ANTECEDENT_WINDOW:
+            return None
+        return None if _SENTENCE_END.search(text, previous[0], start) else previous[1]
 
     def _subject_before(self, before: str) -> str | None:
         """'The number of registered cooperatives rose from about 850': the plural noun phrase after 'number of'
