@@ -584,8 +584,10 @@ def test_a_count_that_points_back_to_the_noun_of_an_earlier_count(sentence, expe
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Since 2019, five Ministries have adopted the new procurement rules.", [(5, "Ministries")]),
     ("The audit covered 14 Regional Offices that manage grants.", [(14, "Regional Offices")]),
-    # a title in title case is no count
+    # a title in title case, or cited with its year, is no count
     ("See also: Three Pathways to Inclusive Growth. Five Ministries have adopted the rules.", [(5, "Ministries")]),
+    ("Lessons from 40 Country Evaluations 2019. Eight Embassies, in turn, reported delays.", [(8, "Embassies")]),
+    ("Six Principles of the National Strategy\nTwelve Agencies, in turn, have signed the plan.", [(12, "Agencies")]),
 ])
 def test_a_capitalised_plural_of_a_common_noun_is_counted(sentence, expected):
     assert [(f.value, f.counted) for f in figures_in(sentence)] == expected

@@ -355,10 +355,10 @@ class Figures:
                 and is_known_word(words[-1])):
             return False
         nxt = self.word.match(after)
-        if nxt is None or nxt.group(1) == ",":
-            return True
-        then = self.word.match(after, nxt.end())
-        return nxt.group(1) in self.stop and (then is None or then.group(1)[:1].islower())
+        if nxt is None or not (nxt.group(1) == "," or nxt.group(1) in self.stop):
+            return False  # "84 Sida Evaluations 2013", "Seven Hills Foundation": a title or name goes on
+        clause = re.split(r"[.;:\n]", after, maxsplit=1)[0]
+        return any(w[:1].islower() and w not in self.stop for w in re.findall(r"[A-Za-z][\w-]*", clause))
 
     @staticmethod
     def _antecedent(text: str, start: int, previous: tuple[int, str] | None) -> str | None:
