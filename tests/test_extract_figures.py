@@ -591,3 +591,16 @@ def test_a_count_that_points_back_to_the_noun_of_an_earlier_count(sentence, expe
 ])
 def test_a_capitalised_plural_of_a_common_noun_is_counted(sentence, expected):
     assert [(f.value, f.counted) for f in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "one" is a figure after a restricting or comparing word, or as the last item of a list of counts
+    ("Only one NGO in the district holds a licence.", [(1, "count", "NGO", None)]),
+    ("Most grantees needed more than one year to register.", [(1, "years", None, "more_than")]),
+    ("The project built three wells and one health post in each village.",
+     [(3, "count", "wells", None), (1, "count", "health post", None)]),
+])
+def test_one_as_a_count(sentence, expected):
+    # a pronoun or an article "one" after the figure's sentence is none
+    text = sentence + " Corruption is one of the main obstacles, and one reason is low pay. She was the only one who came."
+    assert [(f.value, f.unit, f.counted, f.qualifier) for f in figures_in(text)] == expected

@@ -54,6 +54,10 @@ _LISTED_PART = re.compile(r"(?:,|\band)\s+$")
 _VERB_AFTER = re.compile(r"^\s+(?:are|were|was|is|have|had|has|remain|remained|remains)\b")
 # "funded 12 strongest ones": up to three modifiers, then "ones" standing for the noun of the count before it
 _ONES_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}?\s+ones\b")
+# "one" is no figure on its own (a pronoun, an article), only after a restricting or comparing word ("only one NGO",
+# "more than one year") or as the last item of a list of counts ("three wells and one health post")
+_ONE = (r"(?i:(?:(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bthan\s)|(?<=\bleast\s)|(?<=\band\s)|(?<=,\s))one\b)")
+_ONE_LED = re.compile(r"(?i)\b(?:only|just|than|least)\s$")
 # Characters between a count and a later number that points back to its noun.
 ANTECEDENT_WINDOW = 160
 
@@ -86,7 +90,7 @@ class Figures:
         scale = _alternation(self.scales)
         word_numbers = _alternation(self.number_words)
         first = (rf"(?<![\w.,/#@&+:)\]”’–—-])(?:(?P<between>(?i:between|from))\s+)?(?P<cur>{cur})?\s?"
-                 rf"(?P<num>{_DECIMAL_COMMA}(?=\s?(?i:{scale})(?![\w]))|{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
+                 rf"(?P<num>{_DECIMAL_COMMA}(?=\s?(?i:{scale})(?![\w]))|{_NUMBER}|(?i:\b(?:{word_numbers})\b)|{_ONE})"
                  rf"(?:\s?(?P<scale>(?i:{scale}))(?![\w]))?")
         second = (rf"(?:(?P<pct1>\s?%)(?=\s?(?:-|–|—|to)\s?(?:{_NUMBER})\s?%))?"
                   rf"(?:\s?(?P<joiner>-|–|—|to|and)\s?(?:(?P=cur)\s?)?(?P<num2>{_NUMBER}|(?i:\b(?:{word_numbers})\b))"
@@ -234,6 +238,8 @@ class Figures:
         after = text[end: end + 80]
         if not spelled and self._is_date_or_marker(raw, match, before, after):
             return None
+        if raw.lower() == "one" and not _ONE_LED.search(before) and self._antecedent(text, start, previous) is None:
+            return None  # "and one reason is ...": no list of counts before it
         scale = self._scale(match.group("scale"))
         value_max = self._value(match.group("num2")) if match.group("num2") else None
         if value_max is not None and match.group("scale2"):
@@ -294,7 +300,8 @@ class Figures:
                 counted_end = end
             elif re.search(r"\b[A-Z]{2,6}\s*$", before) and not spelled:
                 return None  # "ISO 9001 certification", "SDG 16 targets": a number inside a name or code
-            elif not match.group("scale") and not common_plural and not self._agrees(agreeing, counted):
+            elif not match.group("scale") and not common_plural \
+                    and not self._agrees(agreeing, counted, acronym_counts=spelled):
                 return None  # "Flight 610 accident", "(GAGAS) 1 outlines", "14 CFR": an id or a marker, no count
             unit, end = "count", counted_end
         if spelled and match.group("cur"):
@@ -402,7 +409,7 @@ class Figures:
             return float(raw.replace(",", "."))
         if raw[0].isdigit():
             return float(raw.replace(",", ""))
-        return self.number_words.get(raw.lower())
+        return 1.0 if raw.lower() == "one" else self.number_words.get(raw.lower())
 
     def _is_date_or_marker(self, raw: str, match: re.Match[str], before: str, after: str) -> bool:
         plain = raw.isdigit()
@@ -462,11 +469,13 @@ class Figures:
             and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in self.stop and nxt.group(1).endswith("s") \
             and self._looks_plural(nxt.group(1))
 
-    def _agrees(self, value: float, counted: str) -> bool:
+    def _agrees(self, value: float, counted: str, acronym_counts: bool = False) -> bool:
         """A count agrees in number with its noun: one of a singular ('1 work-hour'), more of a plural ('189 CSOs',
-        '40 staff'); capitalised words without a plural acronym ('14 CFR Part', '1 GAO') name a code, not a count."""
+        '40 staff'); capitalised words without a plural acronym ('14 CFR Part', '1 GAO') name a code, not a count,
+        unless the number is spelled out (`acronym_counts`: 'only one NGO', never written as a code)."""
         words = [w for w in counted.split() if w not in (",", "and")]
-        if all(w[:1].isupper() for w in words) and not any(w[:-1].isupper() and w.endswith("s") for w in words):
+        if all(w[:1].isupper() for w in words) and not any(w[:-1].isupper() and w.endswith("s") for w in words) \
+                and not (acronym_counts and all(w.isupper() for w in words)):
             return False
         plural = any(self._looks_plural(w) or w.lower() in self.invariant_plurals for w in words)
         return plural if value != 1 else not self._looks_plural(words[-1])
