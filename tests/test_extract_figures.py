@@ -604,3 +604,14 @@ def test_one_as_a_count(sentence, expected):
     # a pronoun or an article "one" after the figure's sentence is none
     text = sentence + " Corruption is one of the main obstacles, and one reason is low pay. She was the only one who came."
     assert [(f.value, f.unit, f.counted, f.qualifier) for f in figures_in(text)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Microloans in rural areas carry interest of 30% and more per year.", [(30, "percent", "at_least")]),
+    ("The reserve may hold a share of 10% or less of the portfolio.", [(10, "percent", "up_to")]),
+    ("Applicants must have 5 years and more of field experience.", [(5, "years", "at_least")]),
+    ("Exports rose by 30% and more than doubled by 2020, reaching 12% or more of GDP.",
+     [(30, "percent", None), (12, "percent", "at_least")]),
+])
+def test_a_trailing_qualifier_after_a_percentage_or_and_more(sentence, expected):
+    assert [(f.value, f.unit, f.qualifier) for f in figures_in(sentence)] == expected

@@ -117,8 +117,8 @@ class Figures:
         self.negated: dict[str, str] = lexicon["negated_qualifiers"]
         self.word = re.compile(r"\s*(,|[A-Za-z][\w/'’-]*)")
         self.trailing_qualifiers: dict[str, str] = lexicon["trailing_qualifiers"]
-        # "three or more extensions", "2,000+ volunteers"
-        self.trailing_qualifier = re.compile(rf"^(?:\s+|(?=\+))(?P<q>{_alternation(self.trailing_qualifiers)})(?!\w)")
+        # "three or more extensions", "2,000+ volunteers"; not "rose by 30% and more than doubled"
+        self.trailing_qualifier = re.compile(rf"^(?:\s+|(?=\+))(?P<q>{_alternation(self.trailing_qualifiers)})(?!\w|\s+than\b)")
         determiners = _alternation(lexicon["partitive_determiners"])
         # "30 of the 214 groups", "12 of the remaining 40 grantees", "6 of 19 provinces", "14 of the 23 CFO Act agencies"
         self.partitive = re.compile(rf"^\s+of\s+(?:(?:{determiners})\s+(?:[a-z]+\s+(?=(?:{_NUMBER})\s))?"
@@ -260,6 +260,8 @@ class Figures:
             unit = self.currency_prefix[match.group("cur")]
         elif match.group("pct") or match.group("pct1"):
             unit = "percent"
+            if trailing is not None:  # "rates of 30% and more", "a share of 10% or less"
+                end, qualifier_after = end + trailing.end(), self.trailing_qualifiers[trailing.group("q")]
         elif (suffix := self._unit_after(text, end, trailing)) is not None:
             unit, end, qualifier_after = suffix
         elif (fraction := self.fraction.match(after)) is not None and value < self.fractions[fraction.group("f")]:
