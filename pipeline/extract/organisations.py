@@ -778,7 +778,7 @@ def _headed_in_lower_case(words: list[str]) -> bool:
     if len(words) < 3 or any(w.lower() in _role_words() for w in words) \
             or words[-1].lower() in lexicon_["people_nouns"] \
             or words[-2].capitalize() in lexicon_["not_heads_after"].get(words[-1].capitalize(), ()):
-        return False  # "Ministry of finance officials": people of a body; "Connect Mongolian civil society"
+        return False  # "Ministry of finance officials": people of a body; "Connect Kenyan civil society"
     if any(w in _SENTENCE_WORDS or (w == "the" and words[i - 1] not in ("of", "for", "in", "on"))
            for i, w in enumerate(words)):
         return False  # "Leverage the position as an international organization": an action, not a name

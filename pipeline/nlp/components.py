@@ -576,7 +576,7 @@ class OrgShapes:
     def _complement_end(self, doc: Doc, last: int, end: int) -> int:
         """Where the complement after the last head ends: before a determiner ('Authority for This Rulemaking'), before
         a second 'and' ('Centre for Science and Environment and Toxics Link'), before 'and' followed by two or more
-        words no dictionary knows ('Society of Turkmenistan and Ovadan Syyahat') or by an acronym standing alone
+        words no dictionary knows ('Society of Kenya and Wajir Pastoralist Twaweza') or by an acronym standing alone
         ('Ministry of Health and KRCS'): a second name joined to the first."""
         ands = 0
         for i in range(last + 1, end):

@@ -63,7 +63,7 @@ SHORTENED_MODIFIERS = frozenset({"independent", "national", "republican", "publi
 DISTINCTIVE_SHORT_WORDS = 4
 # Two printed names that differ only in spaces ("TeachersLab", "Teachers Lab") are one name from this many letters.
 MIN_COMPACT_LETTERS = 6
-# A country put before a name ('U.S. Department of ...', 'Kyrgyz Republic State Agency ...') has at most this many
+# A country put before a name ('U.S. Department of ...', 'Republic of Kenya State Department ...') has at most this many
 # words in its name key.
 PREFIX_PLACE_MAX_WORDS = 3
 # Scores recorded on links decided by rules rather than by similarity.
@@ -438,8 +438,8 @@ def _restated_links(clusters: Clusters, corpus: _Corpus) -> None:
 
 def _expanded_links(clusters: Clusters, corpus: _Corpus) -> None:
     """A name holding a declared acronym joins the one name in its documents that spells the acronym out, the
-    other words alike up to order and a place's adjective: 'Central Asian I4C Hub' (I4C declared for Innovation
-    for Change) is 'Innovation for Change Central Asia Hub'."""
+    other words alike up to order and a place's adjective: 'East African WAN Hub' (WAN declared for Water Action
+    Network) is 'Water Action Network East Africa Hub'."""
     by_content: dict[frozenset[str], list[str]] = defaultdict(list)
     for node in sorted(corpus.keys):
         by_content[_loose_content(node[2:].split())].append(node)
