@@ -15,6 +15,7 @@ from functools import lru_cache
 from pipeline.config import PACKAGE_DIR
 from pipeline.records import Block
 from pipeline.text.normalise import BULLET, CELL_SEPARATOR, NormalisedDocument
+from pipeline.text.words import dangling_adjectives
 
 # Headings are short: longer lines are body text even when they stand alone.
 HEADING_MAX_CHARS = 100
@@ -47,10 +48,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’&-]*")
 _NAME = r"[A-Z][\w'’&-]*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’&-]*)*"
 _NAME_LIST_START = re.compile(rf"^{_NAME},\s+(?:(?:and|or)\s+)?{_NAME}(?:,|\s+(?:and|or)\s)")
 _FIRM_START = re.compile(rf"^{_NAME}\s+(?:Ltd|Inc|Corp|Co|LLC|plc|GmbH|AG|SA|S\.A)\b\.?")
-_DANGLING_ADJECTIVES = frozenset(
-    "Federal National International Foreign Economic Social Political Human Natural Technical Financial "
-    "Environmental Agricultural Regional Public Civil Joint Central Strategic Scientific Legal Cultural Medical "
-    "Industrial Humanitarian Educational Rural Urban Armed Global".split())
 # "2. Synthesis of evaluation findings" alone between blank lines titles a section when "1." of its numbering was a
 # title; under a recommendations heading a short numbered line is kept an item, since a recommendation may read
 # like a title ("1. Strengthen coordination between ministries").
@@ -210,7 +207,7 @@ def _name_runs_on(line: str, next_line: str) -> bool:
     following = next_line.strip()
     inside_name = any(w.lower() in _MINOR_WORDS for w in words[1:])  # 'Subcommittee on ...', not 'David D. Bellis'
     return bool(inside_name and _NAME_LIST_START.match(following) or _FIRM_START.match(following)) \
-        or (words[-1] in _DANGLING_ADJECTIVES and following[:1].isupper())
+        or (words[-1] in dangling_adjectives() and following[:1].isupper())
 
 
 def _is_name_line(line: str) -> bool:

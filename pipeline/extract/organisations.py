@@ -21,7 +21,7 @@ from pipeline.nlp import gazetteer
 from pipeline.nlp.components import is_acronym, schwartz_hearst
 from pipeline.records import Block, Mention
 from pipeline.resolve.keys import is_place, is_town, lexicon, name_key
-from pipeline.text.words import is_known_word
+from pipeline.text.words import dangling_adjectives, is_known_word
 
 # When candidate spans overlap, the more reliable rule wins; among equals, the longer span. A gazetteer acronym
 # or name inside a defined name gives way to it ("UN Country Team (UNCT)" is not "UN", "United Nations
@@ -131,11 +131,6 @@ def _finals() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _dangling_words() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["dangling_modifiers"])
-
-
-@lru_cache(maxsize=1)
 def _programme_heads() -> frozenset[str]:
     return frozenset(_heads_lexicon()["programme_heads"])
 
@@ -224,7 +219,7 @@ def _across_lines(parsed: ParsedDocument, starts: list[int], mention: Mention) -
         line = text[block.start:block.end].split("\n")[0].strip()
         first = re.match(r"[^\W\d_][\w'’-]*", line)
         words = text[start:end].split()
-        if words and words[-1] in _dangling_words():
+        if words and words[-1] in dangling_adjectives():
             if 0 < len(line.split()) <= DANGLING_CONTINUATION_WORDS and all(
                     w[:1].isupper() and w.isalpha() for w in line.split()):
                 end = block.start + len(line)

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from pipeline.config import KNOWN_WORD_ZIPF
+from pipeline.config import KNOWN_WORD_ZIPF, PACKAGE_DIR
 
 _LIST = "large"
 
@@ -45,3 +45,10 @@ def _zipf_of(frequency: float) -> float:
 
 def is_known_word(word: str) -> bool:
     return zipf(word.lower()) >= KNOWN_WORD_ZIPF
+
+
+@cache
+def dangling_adjectives() -> frozenset[str]:
+    """Capitalised adjectives that need their noun ('Federal', 'Foreign'): a line stopping on one goes on."""
+    lines = (PACKAGE_DIR / "text" / "data" / "dangling_adjectives.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
