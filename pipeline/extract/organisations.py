@@ -146,6 +146,16 @@ def _content_words(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _list_separators() -> frozenset[str]:
+    return frozenset(_heads_lexicon()["list_acronym_separators"])
+
+
+@lru_cache(maxsize=1)
+def _publisher_words() -> frozenset[str]:
+    return frozenset(_heads_lexicon()["publisher_words"])
+
+
+@lru_cache(maxsize=1)
 def _head_words() -> frozenset[str]:
     return frozenset(_heads_lexicon()["heads"])
 
@@ -478,7 +488,7 @@ def _listed_acronyms(chosen: list, not_orgs: frozenset[str]) -> list:
     if not any(entry[1] == "acronym_bare" for entry in chosen):
         return chosen
     doc = chosen[0][0].doc
-    separators = frozenset(_heads_lexicon()["list_acronym_separators"])
+    separators = _list_separators()
 
     def linked(left: Span, right: Span) -> bool:
         between = [t.text for t in doc[left.end:right.start]]
@@ -522,7 +532,7 @@ def _listed_coined(chosen: list, not_orgs: frozenset[str]) -> list:
     if len(chosen) < 2:
         return chosen
     doc = chosen[0][0].doc
-    separators = frozenset(_heads_lexicon()["list_acronym_separators"])
+    separators = _list_separators()
     out = list(chosen)
     for (left, left_rule, *_), (right, right_rule, *_) in zip(chosen, chosen[1:]):
         if "acronym_bare" in (left_rule, right_rule):
@@ -534,7 +544,7 @@ def _listed_coined(chosen: list, not_orgs: frozenset[str]) -> list:
         token = words[0]
         text = token.text
         camel = re.search(r"[a-z][A-Z]", text) is not None
-        if not token.is_alpha and not camel or not text[:1].isupper() and not camel or text.isupper() \
+        if (not camel and not (token.is_alpha and text[:1].isupper())) or text.isupper() \
                 or text in not_orgs or is_place(text) or (is_known_word(text) and not camel):
             continue
         out.append((Span(doc, token.i, token.i + 1, label="ORG"), LISTED_COINED_RULE, "other", None, None))
@@ -631,7 +641,7 @@ def _publisher_alone(name: str) -> bool:
     """A name standing alone as a citation's last element is a publisher's when it ends in a publisher word ('Zed
     Books', 'Earthscan Publications'); a lone word there may be a town ('Tokmok') as well as a publisher."""
     words = name.split()
-    return 1 < len(words) <= PUBLISHER_MAX_WORDS and words[-1] in _heads_lexicon()["publisher_words"] \
+    return 1 < len(words) <= PUBLISHER_MAX_WORDS and words[-1] in _publisher_words() \
         and not is_place(name)
 
 

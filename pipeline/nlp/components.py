@@ -88,7 +88,7 @@ class OrgShapes:
         self.not_org_acronyms = set(lexicon["not_org_acronyms"])
         self.people_nouns = set(lexicon["people_nouns"])
         self.scope_words = set(lexicon["scope_words"])
-        self.serial_heads = {"Committee", "Subcommittee", "Commission"}
+        self.serial_heads = set(lexicon["serial_heads"])
         self.type_rules = [(re.compile(rule["pattern"]), set(rule.get("heads", ())), rule["type"])
                            for rule in lexicon["type_rules"]]
 

@@ -45,8 +45,7 @@ _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 # Text before a number inside running prose: a lower-case word on the same line ('reached over 400 ...'); a number
 # opening a line or sentence, or in a table row, may be a footnote's or a list item's marker.
 _IN_PROSE = re.compile(r"\b[a-z][\w-]*[ \t]+$")
-
-
+# A run of white space after a number (see _unit_after).
 _SPACE_RUN = re.compile(r"\s*")
 # "..., 30 were resolved and 8 are under review": a bare number that opens the next item of a list of counts, its
 # verb right after it; it counts the noun of the count before it in the sentence.
@@ -56,8 +55,9 @@ _VERB_AFTER = re.compile(r"^\s+(?:are|were|was|is|have|had|has|remain|remained|r
 _ONES_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}?\s+ones\b")
 # "one" is no figure on its own (a pronoun, an article), only after a restricting or comparing word ("only one NGO",
 # "more than one year") or as the last item of a list of counts ("three wells and one health post")
-_ONE = (r"(?i:(?:(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bthan\s)|(?<=\bleast\s)|(?<=\band\s)|(?<=,\s))one\b)")
-_ONE_LED = re.compile(r"(?i)\b(?:only|just|than|least)\s$")
+_ONE_LEADERS = ("only", "just", "than", "least")
+_ONE = "(?i:(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (*_ONE_LEADERS, "and")) + r"|(?<=,\s))one\b)"
+_ONE_LED = re.compile(rf"(?i)\b(?:{'|'.join(_ONE_LEADERS)})\s$")
 # Characters between a count and a later number that points back to its noun.
 ANTECEDENT_WINDOW = 160
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -469,10 +470,14 @@ def _spelled_out(clusters: Clusters, corpus: _Corpus, node: str, word: str) -> l
     return owner[2:].split() if owner in corpus.keys else None
 
 
+@lru_cache(maxsize=1)
+def _place_last_words() -> frozenset[str]:
+    return frozenset(place[-1] for place in lexicon().places)
+
+
 def _loose_content(words: list[str]) -> frozenset[str]:
     """Content words of a name key with a place's adjective read as the place ('asian' -> 'asia', 'kenyan')."""
-    places = lexicon().places
-    last_words = {place[-1] for place in places}
+    last_words = _place_last_words()
     words = [w[:-1] if w.endswith("n") and w[:-1] in last_words and w not in last_words else w for w in words]
     return analyse(" ".join(words)).content
 
