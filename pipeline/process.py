@@ -72,10 +72,12 @@ def _pages_read(src_dir: Path, path: Path, part: int, parts: int, min_pages: int
 
 
 def process_file(src_dir: Path, path: Path, limits: Limits = Limits(), passwords: Passwords | None = None,
-                 pages_read: Sequence[PagesRead] | None = None) -> DocumentResult:
+                 pages_read: Sequence[PagesRead] | None = None,
+                 read_ahead: tuple[str, RawDocument] | None = None) -> DocumentResult:
     """Process one file; never raises for a bad input: the failure is the document's status and error.
     `passwords` defaults to src_dir/passwords.yml. `pages_read`, every part of a long PDF read in parallel by
-    `read_part`, saves reading its pages again (they are ignored if the file has changed since)."""
+    `read_part`, and `read_ahead`, (sha256, the whole document) as pipeline.readahead read it, save reading it
+    again (they are ignored if the file has changed since)."""
     source = path.relative_to(src_dir).as_posix()
     try:
         size = path.stat().st_size
@@ -100,7 +102,10 @@ def process_file(src_dir: Path, path: Path, limits: Limits = Limits(), passwords
         if pages_read and len(parts) < len(pages_read):
             log.warning("%s: the file changed while its pages were being read; it is read again", source)
             parts = []
-        raw = read_document(path, data, passwords.lookup(source), max_pages=limits.max_pages, pdf_parts=parts)
+        if read_ahead is not None and read_ahead[0] == sha256 and isinstance(read_ahead[1], RawDocument):
+            raw = read_ahead[1]
+        else:
+            raw = read_document(path, data, passwords.lookup(source), max_pages=limits.max_pages, pdf_parts=parts)
     except ReadError as exc:
         message = str(exc)
         if exc.status == "encrypted" and passwords.problem:

@@ -179,12 +179,14 @@ def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOption
              prerenderer: Prerenderer | None = None) -> list[DocumentResult]:
     """Extract in worker processes, keeping each document's texts in the state as it arrives (and handing it to
     `prerenderer`, which may start drawing its page images)."""
-    from pipeline.workers import process_isolated, start_forkserver
+    from pipeline.workers import process_isolated, start_forkserver, start_read_ahead
 
     # The workers' forkserver loads spaCy and the readers on one core meanwhile this process loads, on the
     # other, the table schemas it needs once they are done (without this, both wait in turn on the run's
-    # critical path). Not the word frequencies resolution uses: 33 MB more while a worker holds a long report.
+    # critical path), and a read-ahead process reads the first documents with what CPU is left (with several
+    # workers). Not the word frequencies resolution uses: 33 MB more while a worker holds a long report.
     start_forkserver()
+    ahead = start_read_ahead(src_dir, paths, options.workers)
     schemas.warm_up()
     progress = Progress(len(paths))
 
@@ -195,7 +197,7 @@ def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOption
             prerenderer.submit(result)
         return kept
 
-    return process_isolated(src_dir, paths, options.workers, options.time_limit, on_result=arrived)
+    return process_isolated(src_dir, paths, options.workers, options.time_limit, on_result=arrived, ahead=ahead)
 
 
 def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> RunSummary:

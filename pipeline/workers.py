@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from pipeline import readahead
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.records import DocumentResult, doc_id_for
 
@@ -73,7 +74,8 @@ def default_workers() -> int:
 def _serve(conn: Connection) -> None:
     """A worker: a job in, (result, retiring) out, until told to stop or until it retires. A job is
     (kind, src_dir, path, argument): ("file", ..., pages_read or None) processes a file (with its pages already
-    read, for a split PDF); ("part", ..., (part, parts, min_pages)) reads one part of a long PDF's pages."""
+    read, for a split PDF); ("read", ..., file) processes a file read ahead into `file` (pipeline.readahead);
+    ("part", ..., (part, parts, min_pages)) reads one part of a long PDF's pages."""
     # Imported here: the forkserver preloaded it, and the parent, which only hands out work, never needs it.
     from pipeline.process import process_file, read_part
 
@@ -88,6 +90,8 @@ def _serve(conn: Connection) -> None:
         kind, src_dir, path, argument = job
         if kind == "part":
             result = read_part(Path(src_dir), Path(path), *argument)
+        elif kind == "read":
+            result = process_file(Path(src_dir), Path(path), read_ahead=readahead.load(argument))
         else:
             result = process_file(Path(src_dir), Path(path), pages_read=argument)
         done += 1
@@ -158,9 +162,11 @@ class _Job:
     pages_read: tuple = ()
     deadline: float | None = None  # a split document's parts and finish share the document's deadline
 
-    def message(self, src_dir: Path) -> tuple:
+    def message(self, src_dir: Path, read_ahead: Path | None = None) -> tuple:
         if self.kind == "part":
             return "part", str(src_dir), str(self.path), (self.part, self.parts, SPLIT_MIN_PAGES)
+        if read_ahead is not None and not self.pages_read:
+            return "read", str(src_dir), str(self.path), str(read_ahead)
         return "file", str(src_dir), str(self.path), self.pages_read or None
 
 
@@ -176,26 +182,44 @@ def _split_count(path: Path, free: int, waiting: int) -> int:
     """Into how many parts to read a document: as many as there are workers that the documents waiting after
     it would leave idle, when it may be a long PDF (the workers check its page count); else 1."""
     parts = free - waiting
-    if parts < 2:
-        return 1
+    return parts if parts >= 2 and _may_split(path) else 1
+
+
+def _may_split(path: Path) -> bool:
+    """Whether a file may be a PDF long enough to read in parts (large enough, with a PDF header)."""
     try:
         if path.stat().st_size < SPLIT_MIN_BYTES:
-            return 1
+            return False
         with open(path, "rb") as handle:
             head = handle.read(1024)
     except OSError:
-        return 1
-    return parts if b"%PDF-" in head else 1
+        return False
+    return b"%PDF-" in head
+
+
+def start_read_ahead(src_dir: Path, paths: list[Path], workers: int | None = None) -> readahead.ReadAhead | None:
+    """With several workers allowed, a core is idle while the forkserver warms up: a read-ahead process reads the
+    first of `paths` on it (pipeline.readahead), except PDFs long enough to be split among workers. None with one
+    worker, in a daemonic process, or for a few documents. Start it before other warm-up work of the caller's."""
+    if ((workers or default_workers()) < 2 or mp.current_process().daemon
+            or len(paths) < readahead.READ_AHEAD_MIN_DOCUMENTS):
+        return None
+    return readahead.start(Path(src_dir), [(index, Path(path)) for index, path in enumerate(paths)
+                                           if not _may_split(Path(path))])
 
 
 def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None = None,
                      time_limit: float | None = DOCUMENT_TIME_LIMIT_S,
-                     on_result: Callable[[DocumentResult], DocumentResult | None] | None = None) -> list[DocumentResult]:
+                     on_result: Callable[[DocumentResult], DocumentResult | None] | None = None,
+                     ahead: readahead.ReadAhead | None = None) -> list[DocumentResult]:
     """Process each file in a worker process, at most `workers` at a time (a long PDF that would otherwise leave
     workers idle is read by several of them, in runs of pages); results in input order.
     `on_result` sees each result as it arrives; a result it returns is kept in its place (a lighter one: the run
-    stores the texts and drops them, so memory does not grow with the corpus)."""
+    stores the texts and drops them, so memory does not grow with the corpus).
+    `ahead`: a read-ahead process the caller started for the same paths (start_read_ahead); else one is started
+    here when it may help. It is stopped once a worker has started, and closed on return."""
     src_dir = Path(src_dir)
+    paths = [Path(path) for path in paths]
 
     def arrived(result: DocumentResult) -> DocumentResult:
         kept = on_result(result) if on_result is not None else None
@@ -205,15 +229,19 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
         # A daemonic process (some executors' workers) may not start children: process here, without a limit.
         from pipeline.process import process_file
 
+        if ahead is not None:
+            ahead.close()
         log.warning("running inside a daemonic process: documents are processed in-process, without a time limit")
         return [arrived(process_file(src_dir, Path(p))) for p in paths]
-    pending = [_Job(index, Path(path)) for index, path in enumerate(paths)]
+    pending = [_Job(index, path) for index, path in enumerate(paths)]
     results: dict[int, DocumentResult] = {}
     splits: dict[int, _Split] = {}
     idle: list[_Worker] = []
     busy: dict[Connection, tuple[_Worker, _Job, float]] = {}
     limit = workers or default_workers()
     ctx = forkserver_context()
+    if ahead is None:
+        ahead = start_read_ahead(src_dir, paths, limit)
 
     def dispatch() -> None:
         """Hand pending jobs to idle (or new) workers, up to the limit; a long PDF that would leave workers idle
@@ -230,8 +258,10 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
                     continue
                 job = _Job(job.index, job.path, "file", deadline=deadline)
             worker = idle.pop() if idle else _Worker.start(ctx)
+            if ahead is not None:  # a worker has started: the warm-up is over
+                ahead.stop()
             try:
-                worker.conn.send(job.message(src_dir))
+                worker.conn.send(job.message(src_dir, ahead.take(job.index) if ahead is not None else None))
             except OSError:  # it died while idle: replace it and hand the job to the new one
                 worker.stop(kill=True)
                 pending.insert(0, job)
@@ -298,6 +328,8 @@ def process_isolated(src_dir: Path, paths: Iterable[Path], workers: int | None =
                                                       "limit); raise it with --time-limit if the document is just "
                                                       "large"))
     finally:
+        if ahead is not None:
+            ahead.close()
         for worker in idle:
             worker.stop()
         for worker, *_ in busy.values():  # only when interrupted: nothing may outlive the call

@@ -113,7 +113,8 @@ def test_a_lone_pdf_is_read_by_both_workers_and_comes_out_the_same(tmp_path: Pat
                                                                     jobs):
     sent: list[str] = []
     message = workers._Job.message
-    monkeypatch.setattr(workers._Job, "message", lambda job, src: sent.append(job.kind) or message(job, src))
+    monkeypatch.setattr(workers._Job, "message",
+                        lambda job, src, *rest: sent.append(job.kind) or message(job, src, *rest))
     write_pdf(tmp_path / "report.pdf", pages)
     [result] = process_isolated(tmp_path, [tmp_path / "report.pdf"], workers=2)
     assert splitting == [2] and sent == jobs
