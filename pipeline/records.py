@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-
-
-def record_id(prefix: str, *parts: object) -> str:
-    """Ids come from content (document, position, text), never from row order or time."""
-    return f"{prefix}_" + hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
-
-
-def item_id(prefix: str, prov: Provenance, text: str) -> str:
-    """The published id of an extracted item (prefix men, fig or rec): its document, normalised span and text."""
-    return record_id(prefix, prov.doc_id, prov.norm_start, prov.norm_end, text)
 
 
 def doc_id_for(sha256: str) -> str:

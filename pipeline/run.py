@@ -19,7 +19,7 @@ from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, s
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
-from pipeline.report.build import PageWriters, Prerenderer, writer_count
+from pipeline.report.build import PageWriters, writer_count
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
@@ -96,18 +96,17 @@ class Progress:
 
 def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
            extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None,
-           workers: int | None = None, prerenderer: Prerenderer | None = None) -> RunSummary:
+           workers: int | None = None) -> RunSummary:
     """Resolve, validate and publish (with the run log and the review report, whose document pages `workers`
-    processes write, with the page images `prerenderer` rendered ahead, if any); on validation failure record
-    the failed run, write the failure reports and publish nothing."""
+    processes write); on validation failure record the failed run, write the failure reports and publish
+    nothing."""
     out_dir = Path(out_dir)
-    ahead = prerenderer.writers if prerenderer is not None else None  # the caller closes them
-    writers = ahead or _page_writers(workers, extracted)
+    writers = _page_writers(workers, extracted)
     try:
         return _finish(results, src_dir, out_dir, run_id, started, plan, extracted, keep_versions, overrides, workers,
-                       writers, prerenderer)
+                       writers)
     finally:
-        if writers is not None and writers is not ahead:
+        if writers is not None:
             writers.close()
 
 
@@ -127,7 +126,7 @@ def _page_writers(workers: int | None, extracted: int) -> PageWriters | None:
 
 def _finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
             extracted: int, keep_versions: int, overrides: Overrides | None, workers: int | None,
-            writers: PageWriters | None, prerenderer: Prerenderer | None = None) -> RunSummary:
+            writers: PageWriters | None) -> RunSummary:
     log.info("resolving organisations across %d documents", len(results))
     run = run_record(run_id, started, plan, results, extracted, "published")
     tables = build_tables(results, runs=load_runs(out_dir) + [run], overrides=overrides)
@@ -145,7 +144,7 @@ def _finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id:
     earlier = (out_dir / "current" / REPORT_DIR).resolve() if (out_dir / "current" / REPORT_DIR).is_dir() else None
     version = publish(validated, out_dir, keep_versions,
                       extras=lambda staging: _write_report_safely(validated, staging / REPORT_DIR, src_dir, previous,
-                                                                  out_dir, earlier, workers, writers, prerenderer))
+                                                                  out_dir, earlier, workers, writers))
     record_run(out_dir, run)
     statuses = Counter(validated["documents"]["status"])
     return RunSummary(run_id, version, len(results), extracted, dict(statuses),
@@ -154,13 +153,10 @@ def _finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id:
 
 def _write_report_safely(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
                          previous: dict[str, pd.DataFrame] | None, out_dir: Path, earlier: Path | None,
-                         workers: int | None = None, writers: PageWriters | None = None,
-                         prerenderer: Prerenderer | None = None) -> None:
+                         workers: int | None = None, writers: PageWriters | None = None) -> None:
     """The review report helps check the dataset; a fault in it must not stop the dataset being published."""
     try:
-        prerendered = prerenderer.results() if prerenderer is not None else None
-        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers, validated=True, writers=writers,
-                     prerendered=prerendered)
+        write_report(tables, report_dir, src_dir, previous, out_dir, earlier, workers, validated=True, writers=writers)
     except Exception as exc:
         log.error("the review report could not be written (%s: %s); the dataset is published without it",
                   type(exc).__name__, exc)
@@ -175,10 +171,8 @@ def write_failures(failures: pd.DataFrame, out_dir: Path) -> Path:
     return path
 
 
-def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOptions,
-             prerenderer: Prerenderer | None = None) -> list[DocumentResult]:
-    """Extract in worker processes, keeping each document's texts in the state as it arrives (and handing it to
-    `prerenderer`, which may start drawing its page images)."""
+def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOptions) -> list[DocumentResult]:
+    """Extract in worker processes, keeping each document's texts in the state as it arrives."""
     from pipeline.workers import process_isolated, start_forkserver, start_read_ahead
 
     # The workers' forkserver loads spaCy and the readers on one core meanwhile this process loads, on the
@@ -192,10 +186,7 @@ def _process(src_dir: Path, out_dir: Path, paths: list[Path], options: RunOption
 
     def arrived(result: DocumentResult) -> DocumentResult:
         progress(result)
-        kept = store_texts(out_dir, result)
-        if prerenderer is not None:
-            prerenderer.submit(result)
-        return kept
+        return store_texts(out_dir, result)
 
     return process_isolated(src_dir, paths, options.workers, options.time_limit, on_result=arrived, ahead=ahead)
 
@@ -209,12 +200,8 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     plan = plan_run(src_dir, out_dir, files, force=options.force)
     log.info("%d file(s) in %s: %d new, %d changed, %d unchanged, %d removed; %d to process",
              len(files), src_dir, plan.added, plan.changed, plan.unchanged, plan.removed, len(plan.todo))
-    prerenderer = Prerenderer(options.workers, len(plan.todo), src_dir, out_dir)
-    try:
-        fresh = _process(src_dir, out_dir, plan.todo, options, prerenderer) if plan.todo else []
-        fresh = store(out_dir, plan, fresh)
-        results = plan.reused + fresh
-        return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides,
-                      options.workers, prerenderer)
-    finally:
-        prerenderer.close()
+    fresh = _process(src_dir, out_dir, plan.todo, options) if plan.todo else []
+    fresh = store(out_dir, plan, fresh)
+    results = plan.reused + fresh
+    return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides,
+                  options.workers)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, replace
 
 import pandas as pd
 
 from pipeline import PIPELINE_VERSION
-from pipeline.records import DocumentResult, Provenance, item_id, record_id
+from pipeline.records import DocumentResult, Provenance
 from pipeline.resolve import resolve
 from pipeline.resolve.overrides import Overrides
 from pipeline.schemas import TABLES
@@ -15,6 +16,11 @@ from pipeline.extract import squash
 from pipeline.text.normalise import REPAIR_STEPS
 
 Tables = dict[str, pd.DataFrame]
+
+
+def record_id(prefix: str, *parts: object) -> str:
+    """Ids come from content (document, position, text), never from row order or time."""
+    return f"{prefix}_" + hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
 def _prov(p: Provenance) -> dict:
@@ -54,10 +60,10 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
         org_id = resolution.mention_org.get(index)
         if org_id is None:
             continue  # an acronym no document or gazetteer defines: not known to be an organisation
-        mention_rows.append({"mention_id": item_id("men", m.prov, m.text),
+        mention_rows.append({"mention_id": record_id("men", m.prov.doc_id, m.prov.norm_start, m.prov.norm_end, m.text),
                              "org_id": org_id, "text": m.text, "acronym": m.acronym, "org_type": m.org_type,
                              **_prov(m.prov)})
-    figure_rows = [{"figure_id": item_id("fig", f.prov, f.text),
+    figure_rows = [{"figure_id": record_id("fig", f.prov.doc_id, f.prov.norm_start, f.prov.norm_end, f.text),
                     "text": f.text, "value": f.value, "value_max": f.value_max, "unit": f.unit, "counted": f.counted,
                     "qualifier": f.qualifier, "sentence": f.sentence, **_prov(f.prov)}
                    for r in results for f in r.figures]
@@ -65,7 +71,7 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
     for r in results:
         first_by_text: dict[str, str] = {}
         for rec in r.recommendations:
-            rid = item_id("rec", rec.prov, rec.text)
+            rid = record_id("rec", rec.prov.doc_id, rec.prov.norm_start, rec.prov.norm_end, rec.text)
             key = f"{rec.audience or ''}\x1f{squash(rec.text).lower()}"  # same words to another audience is not a restatement
             recommendation_rows.append({"recommendation_id": rid, "text": rec.text, "audience": rec.audience,
                                         "kind": rec.kind, "duplicate_of": first_by_text.get(key),

@@ -21,16 +21,14 @@ import logging
 import multiprocessing
 import os
 import shutil
-import tempfile
 import time
 from collections import Counter, defaultdict, namedtuple
-from concurrent.futures import Future
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.incremental import load_manifest, state_dir
+from pipeline.incremental import load_manifest
 from pipeline.read.passwords import load_passwords
 from pipeline.report.changes import VersionChanges, compare_versions
 from pipeline.report.charts import bar_chart, heatmap
@@ -38,8 +36,6 @@ from pipeline.report.context import (Context, Source, load_source, sentence_cont
                                      span_context)
 from pipeline.report.failures import write_failure_report
 from pipeline.report.html import cell, esc, page, table, text_of
-from pipeline.report.prerender import Prerendered, PrerenderJob, image_requests, render_ahead
-from pipeline.records import DocumentResult
 from pipeline.report.regions import Region, RegionRequest, render_regions
 from pipeline.schemas import TABLES
 from pipeline.validate import ValidationFailed, validate_tables
@@ -53,8 +49,6 @@ MAX_IMAGES_PER_DOCUMENT = 200
 TOP_ORGANISATIONS = 20
 HEATMAP_DOCUMENTS = 20  # the documents with most figures; the rest are summed into one row
 HEATMAP_UNITS = 12  # the commonest units; the rest are summed into one column
-# Niceness added to the page-writing processes (0-19): images rendered ahead wait for idle cores (PageWriters).
-WRITER_NICENESS = 19
 OTHER = "(all others)"
 
 INDEX_PAGE = "index.html"
@@ -84,14 +78,13 @@ class DocumentOutcome:
 def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
                  previous: dict[str, pd.DataFrame] | None = None, out_dir: Path | None = None,
                  earlier: Path | None = None, workers: int | None = None, validated: bool = False,
-                 writers: PageWriters | None = None, prerendered: dict[str, Prerendered] | None = None) -> Path:
+                 writers: PageWriters | None = None) -> Path:
     """Write the review report for published tables into report_dir; return the path of its index.html.
     `out_dir`: where the run keeps its state, whose kept texts spare reading the sources again; `earlier`: a
     report written before (report_dir itself, or the previous version's), whose unchanged pages are reused;
     `workers`: processes writing document pages (default: one per core; 1 writes them in this process);
     `validated`: the caller has just validated these very tables (else the report checks them itself);
-    `writers`: page-writing processes the caller started ahead (then `workers` is not used); `prerendered`:
-    documents' page images rendered ahead (Prerenderer), by doc_id."""
+    `writers`: page-writing processes the caller started ahead (then `workers` is not used)."""
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
@@ -121,8 +114,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     org_at = columns["mentions"].index("org_id")
     jobs = [_PageJob(doc._asdict(), own, columns, org_columns,
                      {o: org_rows[o] for o in {row[org_at] for row in own["mentions"]} if o in org_rows},
-                     passwords.lookup(doc.source), manifest.get(doc.source), src_dir, report_dir, out_dir,
-                     (prerendered or {}).get(doc.doc_id))
+                     passwords.lookup(doc.source), manifest.get(doc.source), src_dir, report_dir, out_dir)
             for _, doc, own in to_write]
     if writers is not None and len(jobs) > 1:
         written = writers.map(jobs)
@@ -163,10 +155,7 @@ def writer_count(workers: int | None, pages: int) -> int:
 class PageWriters:
     """Processes writing document pages (independent of each other; rendering a page's images is most of their
     cost), forked from the run's warm forkserver. Started before the report is due, they load the report's
-    libraries (a third of a second each) while the run builds, validates and writes its tables.
-    They run at a lower scheduling priority (WRITER_NICENESS): their work can wait, so while the run's workers
-    extract documents or the run builds its tables they take only the CPU those leave idle, instead of an equal
-    share of it."""
+    libraries (a third of a second each) while the run builds, validates and writes its tables."""
 
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
@@ -174,17 +163,13 @@ class PageWriters:
         from pipeline.workers import forkserver_context
 
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=forkserver_context(), initializer=_lower_priority)
+        self._pool = ProcessPoolExecutor(workers, mp_context=forkserver_context())
         for _ in range(workers):  # processes start on demand: ask for all of them now
             self._pool.submit(_ready)
 
     def map(self, jobs: list[_PageJob]) -> list[tuple[DocumentOutcome, float]]:
         """Write these pages; outcomes in job order."""
         return list(self._pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (self.workers * 4))))
-
-    def prerender(self, job: PrerenderJob) -> Future:
-        """Render one document's images ahead (pipeline.report.prerender); the future gives its Prerendered."""
-        return self._pool.submit(render_ahead, job)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -198,70 +183,6 @@ class PageWriters:
 
 def _ready() -> None:
     """Nothing: unpickling it in a new process imports this module, which is the point."""
-
-
-def _lower_priority() -> None:
-    """Yield the CPU to the run's other processes (no-op where the OS has no niceness)."""
-    try:
-        os.nice(WRITER_NICENESS)
-    except (AttributeError, OSError):
-        pass
-
-
-class Prerenderer:
-    """Renders each freshly extracted PDF's page images as its result arrives, in page-writing processes started
-    with the first one, so that on several cores the images are drawn while other documents are still being read
-    and while the run resolves, validates and publishes its tables on one core, instead of after all that. The
-    report then links them (what it asks for differently, it renders itself: pipeline.report.prerender). With one
-    process (`workers` 1, or a daemonic process) it does nothing, and the report renders as it writes each page.
-    The images live in a folder of the run's state until close()."""
-
-    def __init__(self, workers: int | None, documents: int, src_dir: Path, out_dir: Path):
-        self.count = writer_count(workers, documents)
-        self.src_dir, self.out_dir = Path(src_dir), Path(out_dir)
-        self.writers: PageWriters | None = None
-        self._folder: Path | None = None
-        self._passwords = None
-        self._futures: dict[str, Future] = {}
-
-    def submit(self, result: DocumentResult) -> None:
-        """Start rendering the images of a PDF result with items (each document once)."""
-        if self.count < 2 or result.media_type != PDF or result.doc_id in self._futures:
-            return
-        requests = image_requests(result, MAX_IMAGES_PER_DOCUMENT)
-        if not requests:
-            return
-        if self.writers is None:
-            try:
-                state_dir(self.out_dir).mkdir(parents=True, exist_ok=True)
-                self._folder = Path(tempfile.mkdtemp(prefix="images-", dir=state_dir(self.out_dir)))
-                self._passwords = load_passwords(self.src_dir)
-                self.writers = PageWriters(self.count)
-            except OSError as exc:  # the report then renders the images itself, as it writes each page
-                log.warning("could not start processes to render page images ahead (%s)", exc)
-                self.count = 1
-                return
-        job = PrerenderJob(result.source, result.sha256, requests, self._passwords.lookup(result.source),
-                           self.src_dir, self.out_dir, self._folder / result.doc_id)
-        self._futures[result.doc_id] = self.writers.prerender(job)
-
-    def results(self) -> dict[str, Prerendered]:
-        """What was rendered ahead, by doc_id, waiting for what is still being drawn; a document whose rendering
-        failed is left to the report, which renders (and explains) its images itself."""
-        done: dict[str, Prerendered] = {}
-        for doc_id, future in self._futures.items():
-            try:
-                done[doc_id] = future.result()
-            except Exception as exc:
-                log.debug("page images of %s were not rendered ahead (%s: %s)", doc_id, type(exc).__name__, exc)
-        return done
-
-    def close(self) -> None:
-        """Stop the processes and remove the images (the report has linked or copied those it uses)."""
-        if self.writers is not None:
-            self.writers.close()
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -278,7 +199,6 @@ class _PageJob:
     src_dir: Path
     report_dir: Path
     out_dir: Path | None
-    prerendered: Prerendered | None = None
 
 
 def _rows_by_key(frame: pd.DataFrame, key: str) -> tuple[tuple[str, ...], dict[str, list]]:
@@ -305,7 +225,7 @@ def _write_job(job: _PageJob) -> tuple[DocumentOutcome, float]:
     org = _row_type("Organisation", job.org_columns)
     organisations = {org_id: org(*values) for org_id, values in job.organisations.items()}
     outcome = _write_document(doc, items, organisations, job.src_dir, job.report_dir, job.password, job.out_dir,
-                              job.known, job.prerendered)
+                              job.known)
     return outcome, time.perf_counter() - started
 
 
@@ -419,7 +339,7 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
 
 def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Path, report_dir: Path,
                     password: str | None = None, out_dir: Path | None = None,
-                    known: dict | None = None, prerendered: Prerendered | None = None) -> DocumentOutcome:
+                    known: dict | None = None) -> DocumentOutcome:
     mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
     # Images of an earlier report written into the same folder must not outlive it.
     shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
@@ -428,8 +348,7 @@ def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Pat
     source = load_source(src_dir, doc.source, doc.sha256, password, out_dir, known) if count else None
     read_seconds = time.perf_counter() - started if source and source.read_again else 0.0
     contexts, disagreeing = _contexts(source, own)
-    regions, requested = (_regions(doc, source, own, disagreeing, report_dir, password, prerendered) if source
-                          else ({}, 0))
+    regions, requested = _regions(doc, source, own, disagreeing, report_dir, password) if source else ({}, 0)
     pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.pages is not None else 0
     outcome_problem = source.problem if source else None
     disagreements = len(disagreeing)
@@ -447,39 +366,22 @@ def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Pat
 
 
 def _regions(doc, source: Source, own: dict[str, list], disagreeing: set[str], report_dir: Path,
-             password: str | None, prerendered: Prerendered | None = None) -> tuple[dict[str, Region], int]:
+             password: str | None) -> tuple[dict[str, Region], int]:
     """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
-    offsets would point at other words). Images rendered ahead for the same item and span are linked, not
-    rendered again."""
+    offsets would point at other words)."""
     if doc.media_type != PDF or source.pages is None:
         return {}, 0
-    requests = image_requests_of(own, disagreeing)
-    if not requests:
-        return {}, 0
-    folder = report_dir / DOCUMENTS_DIR / doc.doc_id
-    ahead = {r.item_id: region for r in requests if prerendered is not None
-             and (region := prerendered.take(r)) is not None
-             and (region.path is None or (prerendered.folder / region.path).is_file())}
-    todo = [r for r in requests if r.item_id not in ahead]
-    regions = render_regions(source.path, source.pages, todo, folder, password=password) if todo else {}
-    folder.mkdir(parents=True, exist_ok=True)
-    for item, region in ahead.items():
-        if region.path:
-            _link(prerendered.folder / region.path, folder / region.path)
-        regions[item] = region
-    return regions, len(requests)
-
-
-def image_requests_of(own: dict[str, list], disagreeing: set[str] = frozenset()) -> list[RegionRequest]:
-    """The images a PDF's page asks for, in order and capped: recommendations, then figures, then mentions, each
-    as given (text order); none for items in `disagreeing`. pipeline.report.prerender.image_requests makes the
-    same list from an extraction result."""
     requests = []
     for name, key in (("recommendations", "recommendation_id"), ("figures", "figure_id"), ("mentions", "mention_id")):
         for row in own[name]:
             if getattr(row, key) not in disagreeing:
                 requests.append(RegionRequest(getattr(row, key), int(row.page), int(row.start), int(row.end)))
-    return requests[:MAX_IMAGES_PER_DOCUMENT]
+    requests = requests[:MAX_IMAGES_PER_DOCUMENT]
+    if not requests:
+        return {}, 0
+    regions = render_regions(source.path, source.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id,
+                             password=password)
+    return regions, len(requests)
 
 
 def _contexts(source: Source | None, own: dict[str, list]) -> tuple[dict[str, Context], set[str]]:
