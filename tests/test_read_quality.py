@@ -105,3 +105,17 @@ def test_too_few_words_to_judge_gives_no_word_score():
 
 def test_the_language_list_is_data_and_starts_with_english():
     assert languages()[0] == "en" and {"fr", "es", "pt", "sv"} <= set(languages())
+
+
+def test_english_is_read_once_for_text_repair_and_page_checks():
+    """The page checks ask wordfreq for the same English table text repair loads, not a second copy of it."""
+    import subprocess
+    import sys
+
+    script = ("import wordfreq\n"
+              "from pipeline.text.words import zipf\n"
+              "from pipeline.read.quality import warm_up\n"
+              "zipf('the'); warm_up()\n"
+              "print(wordfreq.get_frequency_list.cache_info().misses)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "1"
