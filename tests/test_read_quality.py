@@ -115,7 +115,7 @@ def test_english_is_read_once_for_text_repair_and_page_checks():
     script = ("import wordfreq\n"
               "from pipeline.text.words import zipf\n"
               "from pipeline.read.quality import warm_up\n"
-              "zipf('the'); warm_up()\n"
-              "print(wordfreq.get_frequency_list.cache_info().misses)\n")
+              "zipf('the'); warm_up(); zipf('New-York')\n"
+              "print(wordfreq.get_frequency_list.cache_info().misses, wordfreq.get_frequency_dict.cache_info().misses)\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "1"
+    assert done.stdout.split() == ["1", "1"], "one table read, one dict built"

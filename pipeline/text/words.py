@@ -31,7 +31,9 @@ def zipf_once(word: str) -> float:
 
 @cache
 def _frequencies() -> dict[str, float]:
-    return get_frequency_dict("en", wordlist=_LIST)
+    # Positional, as wordfreq's own lookups call it: its cache keys a keyword call apart, and would build the
+    # same 30 MB dict a second time for the first word looked up through zipf_frequency.
+    return get_frequency_dict("en", _LIST)
 
 
 def _zipf_of(frequency: float) -> float:
