@@ -660,3 +660,13 @@ def test_a_daemonic_process_writes_the_pages_itself(published, tmp_path):
     assert process.exitcode == 0, error.read_text(encoding="utf-8") if error.exists() else process.exitcode
     pages = tmp_path / "report" / "documents"
     assert all((pages / f"{doc_id}.html").is_file() for doc_id in tables["documents"].doc_id)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice") or os.nice(0) >= 19, reason="no lower priority to give")
+def test_page_writers_yield_the_cpu_to_the_run():
+    """Page writers start while the run builds its tables: they must take only the CPU it leaves idle."""
+    writers = report_build.PageWriters(1)
+    try:
+        assert writers._pool.submit(os.nice, 0).result() > os.nice(0)
+    finally:
+        writers.close()

@@ -49,6 +49,8 @@ MAX_IMAGES_PER_DOCUMENT = 200
 TOP_ORGANISATIONS = 20
 HEATMAP_DOCUMENTS = 20  # the documents with most figures; the rest are summed into one row
 HEATMAP_UNITS = 12  # the commonest units; the rest are summed into one column
+# Niceness added to the page-writing processes (PageWriters): their start must not slow the table work.
+WRITER_NICENESS = 10
 OTHER = "(all others)"
 
 INDEX_PAGE = "index.html"
@@ -155,7 +157,8 @@ def writer_count(workers: int | None, pages: int) -> int:
 class PageWriters:
     """Processes writing document pages (independent of each other; rendering a page's images is most of their
     cost), forked from the run's warm forkserver. Started before the report is due, they load the report's
-    libraries (a third of a second each) while the run builds, validates and writes its tables."""
+    libraries (a third of a second each) while the run builds, validates and writes its tables; at a lower
+    scheduling priority (WRITER_NICENESS), so that loading them takes only the CPU the run leaves idle."""
 
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
@@ -163,7 +166,7 @@ class PageWriters:
         from pipeline.workers import forkserver_context
 
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=forkserver_context())
+        self._pool = ProcessPoolExecutor(workers, mp_context=forkserver_context(), initializer=_lower_priority)
         for _ in range(workers):  # processes start on demand: ask for all of them now
             self._pool.submit(_ready)
 
@@ -183,6 +186,14 @@ class PageWriters:
 
 def _ready() -> None:
     """Nothing: unpickling it in a new process imports this module, which is the point."""
+
+
+def _lower_priority() -> None:
+    """Yield the CPU to the run's own process (no-op where the OS has no niceness)."""
+    try:
+        os.nice(WRITER_NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 @dataclass(frozen=True)
