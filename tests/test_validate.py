@@ -192,3 +192,19 @@ def test_the_schemas_warm_up_on_empty_tables():
     from pipeline import schemas
 
     schemas.warm_up()
+
+
+def test_building_the_schemas_does_not_load_dask_dataframes():
+    """pandera would import dask.dataframe for its Dask typing (0.4 s a run) although no table is a Dask frame;
+    Dask itself must stay usable (the flows' Dask runner)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from pipeline import schemas\n"
+              "schemas.warm_up()\n"
+              "print('dask.dataframe' in sys.modules)\n"
+              "import dask.dataframe\n"
+              "print(dask.dataframe.from_dict({'a': [1, 2]}, npartitions=1).a.sum().compute())\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "3"]
