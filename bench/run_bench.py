@@ -11,7 +11,9 @@ bench.resolve_bench), then measures, each in a fresh child process (bench.probes
 - resolution of the mention strings.
 Times are the minimum over --repeat runs (the spread is printed); baseline and pipeline runs are interleaved so
 a change in the machine's load hits both. Memory is sampled from outside over the whole process tree (the
-pipeline reads each document in a forked child). Prints tables, then one JSON object as the last line.
+pipeline reads each document in a forked child): every 0.1 s in the PDF runs, whose memory is a target, and
+every second in the folder's runs, whose sampling would otherwise slow them. Prints tables, then one JSON
+object as the last line.
 """
 
 from __future__ import annotations
@@ -34,9 +36,13 @@ from bench.inputs import write_documents, write_report
 from bench.probes import STAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-# How often the memory of the process tree is sampled (seconds). Each sample reads /proc/PID/smaps_rollup of
-# every process in the tree (~1 ms each), so sampling costs about 1-3% of one core.
+# How often the memory of the process tree is sampled (seconds) in runs whose memory is a target (the PDFs).
+# Each sample reads /proc/PID/smaps_rollup of every process in the tree (1-5 ms each, more for larger processes).
 MEMORY_POLL_S = 0.1
+# ... and in the folder's runs, whose memory is only shown: sampled every 0.1 s, the 2-worker run's seven
+# processes cost the sampler enough CPU to slow that run by ~8% on 2 cores (5.72 s sampled against 5.26 s not,
+# session 15), more than the 1-worker run, which would understate speedup_2_workers.
+TIMING_POLL_S = 1.0
 # Memory counts as flat in page count when the full PDF's peak exceeds the quarter PDF's by less than this per
 # 100 extra pages; the pdfplumber leak of unclosed pages is ~7 MB a page, i.e. 700 MB per 100 pages.
 FLAT_MB_PER_100_PAGES = 10.0
@@ -98,7 +104,7 @@ class Series:
         return max(run.peak_rss_sum_mb for run in self.runs)
 
 
-def _sample_tree(root: psutil.Process, measured: Measured, done: threading.Event) -> None:
+def _sample_tree(root: psutil.Process, measured: Measured, done: threading.Event, poll_s: float) -> None:
     while not done.is_set():
         pss = rss = largest = 0
         try:
@@ -115,17 +121,19 @@ def _sample_tree(root: psutil.Process, measured: Measured, done: threading.Event
         measured.peak_rss_sum_mb = max(measured.peak_rss_sum_mb, rss / MB)
         measured.peak_rss_max_mb = max(measured.peak_rss_max_mb, largest / MB)
         measured.samples += 1
-        done.wait(MEMORY_POLL_S)
+        done.wait(poll_s)
 
 
-def measure(*probe: object) -> Measured:
-    """Run `python -m bench.probes PROBE ...` in a fresh process, sampling its tree's memory until it exits."""
+def measure(*probe: object, poll_s: float = MEMORY_POLL_S) -> Measured:
+    """Run `python -m bench.probes PROBE ...` in a fresh process, sampling its tree's memory every `poll_s` seconds
+    until it exits."""
     command = [sys.executable, "-m", "bench.probes", *map(str, probe)]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     measured = Measured(0.0, {})
     done = threading.Event()
-    sampler = threading.Thread(target=_sample_tree, args=(psutil.Process(child.pid), measured, done), daemon=True)
+    sampler = threading.Thread(target=_sample_tree, args=(psutil.Process(child.pid), measured, done, poll_s),
+                               daemon=True)
     sampler.start()
     stdout, stderr = child.communicate()
     measured.wall_s = time.perf_counter() - started
@@ -189,9 +197,11 @@ def run(pages: int, docs: int, mentions: int, repeat: int, workdir: Path) -> dic
         single.runs.append(measure("ingest", report.parent, _fresh(out / "single"), "--workers", 1))
         double.runs.append(measure("ingest", report.parent, _fresh(out / "double"), "--workers", 2))
         print(f"{step} pipeline with 1 and 2 workers on the folder, then re-ingesting it ...", flush=True)
-        docs_1.runs.append(measure("ingest", workdir / "docs", _fresh(out / "docs_1"), "--workers", 1))
-        docs_2.runs.append(measure("ingest", workdir / "docs", _fresh(out / "docs_2"), "--workers", 2))
-        reingest.runs.append(measure("ingest", workdir / "docs", out / "docs_2"))
+        docs_1.runs.append(measure("ingest", workdir / "docs", _fresh(out / "docs_1"), "--workers", 1,
+                                   poll_s=TIMING_POLL_S))
+        docs_2.runs.append(measure("ingest", workdir / "docs", _fresh(out / "docs_2"), "--workers", 2,
+                                   poll_s=TIMING_POLL_S))
+        reingest.runs.append(measure("ingest", workdir / "docs", out / "docs_2", poll_s=TIMING_POLL_S))
         loads.append(_load())
     print("quarter-size PDF (memory), stage breakdowns, resolution ...", flush=True)
     small = Series([measure("ingest", quarter.parent, _fresh(out / "quarter"), "--workers", 1)])
@@ -263,7 +273,9 @@ def run(pages: int, docs: int, mentions: int, repeat: int, workdir: Path) -> dic
           "adds interpreter start-up and imports (reingest_unchanged_s_200_docs is this wall time of the whole\n"
           "command); 'CPU s' is user + system time of the whole process tree during the call, which other load on\n"
           "the machine hardly changes. Memory is proportional set size summed over the process tree (shared pages\n"
-          "counted once); 'max RSS' is the largest single process. Load average (1 min) during the run: "
+          "counted once), sampled every 0.1 s in the PDF runs and every second in the folder's runs (a coarser peak:\n"
+          "sampling slows the runs it watches); 'max RSS' is the largest single process. Load average (1 min) during\n"
+          "the run: "
           + ", ".join(f"{x:.2f}" for x in loads) + f" on {os.cpu_count()} cores.\n")
     if failures:
         print(f"WARNING: {failures} validation failure case(s): the pipeline did all the work but published nothing "
