@@ -21,9 +21,8 @@ import logging
 import multiprocessing
 import os
 import shutil
-import time
-from collections import Counter, defaultdict, namedtuple
-from dataclasses import asdict, dataclass
+from collections import Counter, defaultdict
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -32,49 +31,27 @@ from pipeline.incremental import load_manifest
 from pipeline.read.passwords import load_passwords
 from pipeline.report.changes import VersionChanges, compare_versions
 from pipeline.report.charts import bar_chart, heatmap
-from pipeline.report.context import (Context, Source, load_source, sentence_context, source_problem, span_agrees,
-                                     span_context)
+from pipeline.report.context import source_problem
 from pipeline.report.failures import write_failure_report
 from pipeline.report.html import cell, esc, page, table, text_of
-from pipeline.report.regions import Region, RegionRequest, render_regions
+import pipeline.report.pages as document_pages
+from pipeline.report.pages import (DOCUMENTS_DIR, INDEX_PAGE, ORGANISATIONS_PAGE, DocumentOutcome, _lower_priority,
+                                   _PageJob, _ready, _row_type, _write_job)
 from pipeline.schemas import TABLES
 from pipeline.validate import ValidationFailed, validate_tables
 
 log = logging.getLogger(__name__)
 
-# Region images per document; a long report's remaining items are listed without one, and its page says so.
-# Recommendations are imaged first, then figures, then mentions (mentions are the most numerous and the
-# easiest to check from the text alone).
-MAX_IMAGES_PER_DOCUMENT = 200
 TOP_ORGANISATIONS = 20
 HEATMAP_DOCUMENTS = 20  # the documents with most figures; the rest are summed into one row
 HEATMAP_UNITS = 12  # the commonest units; the rest are summed into one column
-# Niceness added to the page-writing processes (PageWriters): their start must not slow the table work.
-WRITER_NICENESS = 10
 OTHER = "(all others)"
 
-INDEX_PAGE = "index.html"
-ORGANISATIONS_PAGE = "organisations.html"
-DOCUMENTS_DIR = "documents"
 FAILURES_PAGE = "validation_failures.html"
 PAGE_KEYS = "pages.json"  # in DOCUMENTS_DIR
-PDF = "application/pdf"
 REVALIDATION_NOTE = ("These cases come from checking the published tables again, against the pandera models of the "
                      "pipeline that wrote this report: a version published by an earlier pipeline may fail models "
                      "that have changed since.")
-
-
-@dataclass(frozen=True)
-class DocumentOutcome:
-    """What the report could show for one document."""
-
-    doc_id: str
-    items: int
-    images: int
-    without_image: int  # items of a PDF beyond the image cap
-    problem: str | None  # why context could not be recovered
-    disagreements: int  # items whose recorded span no longer holds their text
-    read_seconds: float = 0.0  # spent reading the source again (no texts kept by the run), for the progress log
 
 
 def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Path,
@@ -103,7 +80,9 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     keys: dict[str, dict] = {}
     by_doc: dict[str, DocumentOutcome] = {}
     to_write: list[tuple] = []  # (number, doc, own) of the pages that cannot be reused
-    for number, doc in enumerate(documents.itertuples(index=False), start=1):
+    document_type = _row_type("Document", tuple(documents.columns))
+    for number, values in enumerate(_plain_rows(documents), start=1):
+        doc = document_type(*values)
         own = {name: by_doc.get(doc.doc_id, []) for name, (_, by_doc) in rows.items()}
         keys[doc.doc_id] = {"key": _page_key(doc, rows, names)}
         outcome = _reuse_page(doc, keys[doc.doc_id]["key"], reusable.get(doc.doc_id), own, src_dir, earlier,
@@ -184,60 +163,20 @@ class PageWriters:
         self.close()
 
 
-def _ready() -> None:
-    """Nothing: unpickling it in a new process imports this module, which is the point."""
-
-
-def _lower_priority() -> None:
-    """Yield the CPU to the run's own process (no-op where the OS has no niceness)."""
-    try:
-        os.nice(WRITER_NICENESS)
-    except (AttributeError, OSError):
-        pass
-
-
-@dataclass(frozen=True)
-class _PageJob:
-    """What writing one document's page needs, as plain picklable data."""
-
-    document: dict
-    items: dict[str, list[list]]  # table name -> the document's rows (values in `columns` order)
-    columns: dict[str, tuple[str, ...]]
-    org_columns: tuple[str, ...]
-    organisations: dict[str, list]  # org_id -> values, for the organisations its mentions name
-    password: str | None
-    known: dict | None  # what the run knows of the source file (size, time, sha256)
-    src_dir: Path
-    report_dir: Path
-    out_dir: Path | None
-
-
 def _rows_by_key(frame: pd.DataFrame, key: str) -> tuple[tuple[str, ...], dict[str, list]]:
     """A table's columns and its rows as plain lists, by the value of a unique column."""
     at = list(frame.columns).index(key)
-    return tuple(frame.columns), {row[at]: row for row in frame.to_numpy(dtype=object).tolist()}
+    return tuple(frame.columns), {row[at]: row for row in _plain_rows(frame)}
 
 
-@functools.cache
-def _row_type(name: str, fields: tuple[str, ...]) -> type:
-    """A table's row type (a named tuple, as itertuples() gives), for rows sent to page writers as plain lists
-    (a named tuple made by pandas does not pickle)."""
-    return namedtuple(name, fields)
+def _plain_rows(frame: pd.DataFrame) -> list[list]:
+    """A table's rows as lists of plain values, pandas' missing values (NA, NaT, NaN) as None: page jobs carry
+    them to page-writing processes, which must not have to load pandas to read them."""
+    return [[None if _missing(value) else value for value in row] for row in frame.to_numpy(dtype=object).tolist()]
 
 
-def _write_job(job: _PageJob) -> tuple[DocumentOutcome, float]:
-    started = time.perf_counter()
-    doc = _row_type("Document", tuple(job.document))(**job.document)
-    items = {}
-    for name, values in job.items.items():
-        row = _row_type(name, job.columns[name])
-        # In text order, ties kept in table order (as a stable sort on the offsets would).
-        items[name] = sorted((row(*v) for v in values), key=lambda r: (r.norm_start, r.norm_end))
-    org = _row_type("Organisation", job.org_columns)
-    organisations = {org_id: org(*values) for org_id, values in job.organisations.items()}
-    outcome = _write_document(doc, items, organisations, job.src_dir, job.report_dir, job.password, job.out_dir,
-                              job.known)
-    return outcome, time.perf_counter() - started
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 # -- reusing the unchanged pages of an earlier report -----------------------------------------------------
@@ -255,7 +194,7 @@ def _rows_by_document(frame: pd.DataFrame) -> tuple[list[str], dict[str, list[li
     """A table's columns and each document's rows as plain lists (one conversion per table, not per document)."""
     rows: dict[str, list[list]] = defaultdict(list)
     at = list(frame.columns).index("doc_id")
-    for row in frame.to_numpy(dtype=object).tolist():
+    for row in _plain_rows(frame):
         rows[row[at]].append(row)
     return list(frame.columns), rows
 
@@ -266,7 +205,8 @@ def _page_key(doc, rows: dict[str, tuple[list[str], dict[str, list[list]]]], nam
     columns, mentions = rows["mentions"]
     org_at = columns.index("org_id")
     org_ids = sorted({row[org_at] for row in mentions.get(doc.doc_id, ())})
-    parts = [_code_key(), MAX_IMAGES_PER_DOCUMENT, doc._fields, tuple(doc), [names.get(o) for o in org_ids]]
+    parts = [_code_key(), document_pages.MAX_IMAGES_PER_DOCUMENT, doc._fields, tuple(doc),
+             [names.get(o) for o in org_ids]]
     parts += [(columns, by_doc.get(doc.doc_id, [])) for columns, by_doc in rows.values()]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -344,200 +284,6 @@ def _revalidate(tables: dict[str, pd.DataFrame], report_dir: Path) -> pd.DataFra
             write_failure_report(failures, report_dir / FAILURES_PAGE, REVALIDATION_NOTE)
             return failures.reset_index(drop=True)
     return _no_failures()
-
-
-# -- one page per document ---------------------------------------------------------------------------------
-
-def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Path, report_dir: Path,
-                    password: str | None = None, out_dir: Path | None = None,
-                    known: dict | None = None) -> DocumentOutcome:
-    mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
-    # Images of an earlier report written into the same folder must not outlive it.
-    shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
-    count = len(mentions) + len(figures) + len(recommendations)
-    started = time.perf_counter()
-    source = load_source(src_dir, doc.source, doc.sha256, password, out_dir, known) if count else None
-    read_seconds = time.perf_counter() - started if source and source.read_again else 0.0
-    contexts, disagreeing = _contexts(source, own)
-    regions, requested = _regions(doc, source, own, disagreeing, report_dir, password) if source else ({}, 0)
-    pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.pages is not None else 0
-    outcome_problem = source.problem if source else None
-    disagreements = len(disagreeing)
-    body = [_document_header(doc, outcome_problem, pdf_items, requested, regions, disagreements),
-            _organisation_section(mentions, organisations, contexts, regions, doc.doc_id),
-            _figure_section(figures, contexts, regions, doc.doc_id),
-            _recommendation_section(recommendations, contexts, regions, doc.doc_id)]
-    nav = [("Summary", f"../{INDEX_PAGE}"), ("Organisations", f"../{ORGANISATIONS_PAGE}")]
-    path = report_dir / DOCUMENTS_DIR / f"{doc.doc_id}.html"
-    path.unlink(missing_ok=True)  # it may be a hard link into a published version, which must stay as it was
-    path.write_text(page(f"{doc.source} - review", "\n".join(body), nav), encoding="utf-8")
-    images = sum(1 for r in regions.values() if r.path)
-    return DocumentOutcome(doc.doc_id, count, images, max(0, pdf_items - requested), outcome_problem, disagreements,
-                           read_seconds)
-
-
-def _regions(doc, source: Source, own: dict[str, list], disagreeing: set[str], report_dir: Path,
-             password: str | None) -> tuple[dict[str, Region], int]:
-    """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
-    offsets would point at other words)."""
-    if doc.media_type != PDF or source.pages is None:
-        return {}, 0
-    requests = []
-    for name, key in (("recommendations", "recommendation_id"), ("figures", "figure_id"), ("mentions", "mention_id")):
-        for row in own[name]:
-            if getattr(row, key) not in disagreeing:
-                requests.append(RegionRequest(getattr(row, key), int(row.page), int(row.start), int(row.end)))
-    requests = requests[:MAX_IMAGES_PER_DOCUMENT]
-    if not requests:
-        return {}, 0
-    regions = render_regions(source.path, source.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id,
-                             password=password)
-    return regions, len(requests)
-
-
-def _contexts(source: Source | None, own: dict[str, list]) -> tuple[dict[str, Context], set[str]]:
-    """Context for every item, and the ids of items whose spans no longer hold their text in the source's text."""
-    text = source.text if source is not None else None
-    contexts: dict[str, Context] = {}
-    disagreeing: set[str] = set()
-    for name, key in (("mentions", "mention_id"), ("recommendations", "recommendation_id")):
-        for row in own[name]:
-            item_id = getattr(row, key)
-            if text is None:
-                contexts[item_id] = Context("", row.text, "", False)
-                continue
-            contexts[item_id] = span_context(text, int(row.norm_start), int(row.norm_end), row.text)
-            if not contexts[item_id].agrees:
-                disagreeing.add(item_id)
-    for row in own["figures"]:
-        contexts[row.figure_id] = sentence_context(text_of(row.sentence), row.text)
-        if text is not None and not span_agrees(text[int(row.norm_start):int(row.norm_end)], row.text):
-            disagreeing.add(row.figure_id)
-    return contexts, disagreeing
-
-
-def _document_header(doc, problem: str | None, pdf_items: int, requested: int, regions: dict[str, Region],
-                     disagreements: int) -> str:
-    # Every column of the document's row (whatever the schema holds), the repair counts summed up in one line.
-    facts = [(name, getattr(doc, name)) for name in doc._fields
-             if name not in ("source", "error") and not name.startswith("repairs_")]
-    repairs = ", ".join(f"{name.removeprefix('repairs_').replace('_', ' ')} {getattr(doc, name)}"
-                        for name in doc._fields if name.startswith("repairs_") and getattr(doc, name))
-    rows = "".join(f"<tr><th>{esc(k.replace('_', ' '))}</th>{cell(v)}</tr>" for k, v in facts)
-    rows += f"<tr><th>text repairs</th>{cell(repairs or 'none')}</tr>"
-    if text_of(doc.error):
-        rows += f'<tr><th>error</th><td class="warn">{esc(doc.error)}</td></tr>'
-    notes = []
-    if problem:
-        notes.append(f'<p class="warn">Context could not be recovered: {esc(problem)}. Items are listed without '
-                     "their surrounding text (figures keep their published sentence).</p>")
-    if disagreements:
-        notes.append(f'<p class="warn">{disagreements} item(s) whose recorded span in the re-read text does not '
-                     "hold the published text: the readers have changed since extraction. They are listed without "
-                     "context or page image.</p>")
-    if pdf_items:
-        failed = sum(1 for r in regions.values() if r.problem)
-        note = f"Page images: {requested - failed} of {pdf_items} item(s)"
-        if pdf_items > requested:
-            note += (f"; images are capped at {MAX_IMAGES_PER_DOCUMENT} per document (recommendations first, then "
-                     "figures, then mentions), so the rest are listed without one")
-        if failed:
-            note += f"; {failed} item(s) could not be located on their page (the reason is shown beside each)"
-        notes.append(f'<p class="note">{esc(note)}.</p>')
-    return (f'<h1 id="{esc(doc.doc_id)}">{esc(doc.source)}</h1><table class="facts">{rows}</table>'
-            + "".join(notes))
-
-
-def _highlighted(context: Context) -> str:
-    note = f'<div class="warn">{esc(context.note)}</div>' if context.note else ""
-    return f"{esc(context.before)}<mark>{esc(context.item)}</mark>{esc(context.after)}{note}"
-
-
-def _image(region: Region | None, doc_id: str, page_number: int) -> str:
-    if region is None:
-        return ""
-    if region.path:
-        return (f'<img class="region" loading="lazy" src="{esc(doc_id)}/{esc(region.path)}" '
-                f'alt="Page {page_number} of the PDF around the item">')
-    return f'<div class="note">no page image: {esc(region.problem)}</div>'
-
-
-def _where(row) -> str:
-    section = f'<div class="muted">{esc(row.section)}</div>' if text_of(row.section) else ""
-    return f"{section}<div class=\"id\">rule {esc(row.rule)}</div>"
-
-
-def _organisation_section(mentions: list, organisations: dict, contexts: dict[str, Context],
-                          regions: dict[str, Region], doc_id: str) -> str:
-    """`mentions`: the document's mention rows in text order."""
-    if not mentions:
-        return "<h2>Organisations</h2><p class=\"note\">No organisation mentions.</p>"
-    by_org: dict[str, list] = defaultdict(list)
-    for row in mentions:
-        by_org[row.org_id].append(row)
-    summary = []
-    for org_id, group in by_org.items():
-        org = organisations.get(org_id)
-        pages = sorted(set(int(row.page) for row in group))
-        summary.append((-len(group), text_of(org.name if org else org_id), org_id, org, pages, len(group)))
-    summary.sort()
-    org_rows = [f'<tr id="{esc(org_id)}"><td><a href="../{ORGANISATIONS_PAGE}#{esc(org_id)}">'
-                f'{esc(org.name if org else org_id)}</a></td>{cell(org.acronym if org else "")}'
-                f'{cell(org.type if org else "")}{cell(n, numeric=True)}{cell(", ".join(map(str, pages)))}</tr>'
-                for _, _, org_id, org, pages, n in summary]
-    mention_rows = []
-    for row in mentions:
-        org = organisations.get(row.org_id)
-        context = contexts[row.mention_id]
-        mention_rows.append(
-            f'<tr id="{esc(row.mention_id)}"><td>{int(row.page)}<div class="id">{esc(row.mention_id)}</div></td>'
-            f'<td><a href="#{esc(row.org_id)}">{esc(org.name if org else row.org_id)}</a>'
-            f'<div class="muted">{esc(row.org_type)}{" · " + esc(row.acronym) if text_of(row.acronym) else ""}'
-            f'</div></td><td class="ctx">{_highlighted(context)}{_image(regions.get(row.mention_id), doc_id, row.page)}'
-            f"</td><td>{_where(row)}</td></tr>")
-    return (f"<h2>Organisations ({len(summary)} organisations, {len(mentions)} mentions)</h2>"
-            + table(f"orgs-{doc_id}", ["organisation", "acronym", "type", "mentions", "pages"], org_rows,
-                    numeric=["mentions"], filterable=True)
-            + "<h3>Mentions</h3>"
-            + table(f"mentions-{doc_id}", ["page", "organisation", "mention in context", "section / rule"],
-                    mention_rows, filterable=True))
-
-
-def _figure_section(figures: list, contexts: dict[str, Context], regions: dict[str, Region],
-                    doc_id: str) -> str:
-    if not figures:
-        return "<h2>Figures</h2><p class=\"note\">No figures.</p>"
-    rows = []
-    for row in figures:
-        value = text_of(row.value) + (f" – {text_of(row.value_max)}" if text_of(row.value_max) else "")
-        rows.append(
-            f'<tr id="{esc(row.figure_id)}"><td>{int(row.page)}<div class="id">{esc(row.figure_id)}</div></td>'
-            f'{cell(row.text)}<td class="num">{esc(value)}</td>{cell(row.unit)}{cell(row.counted)}'
-            f'{cell(row.qualifier)}<td class="ctx">{_highlighted(contexts[row.figure_id])}'
-            f"{_image(regions.get(row.figure_id), doc_id, row.page)}</td><td>{_where(row)}</td></tr>")
-    return (f"<h2>Figures ({len(figures)})</h2>"
-            + table(f"figures-{doc_id}", ["page", "as printed", "value", "unit", "counts", "qualifier",
-                                          "sentence", "section / rule"], rows, numeric=["value"], filterable=True))
-
-
-def _recommendation_section(recommendations: list, contexts: dict[str, Context],
-                            regions: dict[str, Region], doc_id: str) -> str:
-    if not recommendations:
-        return "<h2>Recommendations</h2><p class=\"note\">No recommendations.</p>"
-    rows = []
-    for row in recommendations:
-        duplicate = (f'<div class="muted">restates <a href="#{esc(row.duplicate_of)}">{esc(row.duplicate_of)}</a>'
-                     "</div>" if text_of(row.duplicate_of) else "")
-        if text_of(row.restated_at):
-            duplicate += f'<div class="muted">restated at {esc(row.restated_at)}</div>'
-        rows.append(
-            f'<tr id="{esc(row.recommendation_id)}"><td>{int(row.page)}'
-            f'<div class="id">{esc(row.recommendation_id)}</div></td>{cell(row.audience)}{cell(row.kind)}'
-            f'<td class="ctx">{_highlighted(contexts[row.recommendation_id])}{duplicate}'
-            f"{_image(regions.get(row.recommendation_id), doc_id, row.page)}</td><td>{_where(row)}</td></tr>")
-    return (f"<h2>Recommendations ({len(recommendations)})</h2>"
-            + table(f"recommendations-{doc_id}", ["page", "audience", "kind", "recommendation in context",
-                                                  "section / rule"], rows, filterable=True))
 
 
 # -- organisations ----------------------------------------------------------------------------------------
@@ -630,7 +376,7 @@ def _review_notes(outcomes: list[DocumentOutcome]) -> str:
                      + "; ".join(o.problem for o in missing[:10]) + ("; …" if len(missing) > 10 else ""))
     capped = [o for o in outcomes if o.without_image]
     if capped:
-        notes.append(f"Page images are capped at {MAX_IMAGES_PER_DOCUMENT} per document; "
+        notes.append(f"Page images are capped at {document_pages.MAX_IMAGES_PER_DOCUMENT} per document; "
                      f"{sum(o.without_image for o in capped)} item(s) in {len(capped)} document(s) have none.")
     disagreeing = sum(o.disagreements for o in outcomes)
     if disagreeing:

@@ -8,10 +8,10 @@ disk with no network. The inline script only filters table rows and records scri
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Iterable
 
 import numpy as np
-import pandas as pd
 
 CSS = """
 :root { --ink: #1d2430; --muted: #5b6574; --line: #d8dde5; --band: #f4f6f9; --accent: #2f5d8a; --mark: #ffe27a; }
@@ -97,7 +97,12 @@ def text_of(value: object) -> str:
         return ""
     if isinstance(value, (list, tuple, np.ndarray)):
         return "; ".join(text_of(v) for v in value)
-    if pd.isna(value):
+    if isinstance(value, float) and value != value:  # NaN (numpy's floats included)
+        return ""
+    # pandas' missing values (NA, NaT) exist only where pandas is loaded; a page-writing process has plain values
+    # and does not load it.
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and pandas.isna(value):
         return ""
     if isinstance(value, float):
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}"
