@@ -201,8 +201,7 @@ def start_read_ahead(src_dir: Path, paths: list[Path], workers: int | None = Non
     """With several workers allowed, a core is idle while the forkserver warms up: a read-ahead process reads the
     first of `paths` on it (pipeline.readahead), except PDFs long enough to be split among workers. None with one
     worker, in a daemonic process, or for a few documents. Start it before other warm-up work of the caller's."""
-    if ((workers or default_workers()) < 2 or mp.current_process().daemon
-            or len(paths) < readahead.READ_AHEAD_MIN_DOCUMENTS):
+    if (workers or default_workers()) < 2 or mp.current_process().daemon:
         return None
     return readahead.start(Path(src_dir), [(index, Path(path)) for index, path in enumerate(paths)
                                            if not _may_split(Path(path))])

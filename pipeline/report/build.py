@@ -135,9 +135,9 @@ def writer_count(workers: int | None, pages: int) -> int:
 
 class PageWriters:
     """Processes writing document pages (independent of each other; rendering a page's images is most of their
-    cost), forked from the run's warm forkserver. Started before the report is due, they load the report's
-    libraries (a third of a second each) while the run builds, validates and writes its tables; at a lower
-    scheduling priority (WRITER_NICENESS), so that loading them takes only the CPU the run leaves idle."""
+    cost), forked from the run's warm forkserver. Started before the report is due, they load the page code
+    (pipeline.report.pages: a twentieth of a second, no pandas) while the run builds, validates and writes its
+    tables, at a lower scheduling priority (WRITER_NICENESS), so they take only the CPU the run leaves idle."""
 
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
