@@ -64,6 +64,14 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int =
     return version
 
 
+def scratch_folder(out_dir: Path, purpose: str) -> Path:
+    """A path for a run's work in progress beside the versions (same file system: its files can be renamed into
+    a version). Not created; the run removes it, and publishing removes one that a killed run left behind."""
+    versions = Path(out_dir) / "versions"
+    versions.mkdir(parents=True, exist_ok=True)
+    return versions / f".{purpose}-{uuid.uuid4().hex}"
+
+
 def current_tables(out_dir: Path) -> dict[str, pd.DataFrame] | None:
     """The tables of the current version, or None when nothing has been published yet (or it is unreadable)."""
     current = Path(out_dir) / "current"
@@ -140,5 +148,6 @@ def _prune(versions: Path, keep_versions: int, keep: Path) -> None:
     for old in published[:-max(1, keep_versions)]:
         if old != keep:
             shutil.rmtree(old, ignore_errors=True)
-    for leftover in versions.glob(".staging-*"):  # from a run that was killed mid-write
-        shutil.rmtree(leftover, ignore_errors=True)
+    for pattern in (".staging-*", ".regions-*"):  # from a run that was killed mid-write
+        for leftover in versions.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)

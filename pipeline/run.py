@@ -16,10 +16,10 @@ import pipeline
 from pipeline import schemas
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, store_texts
-from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish
+from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish, scratch_folder
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
-from pipeline.report.build import PageWriters, writer_count
+from pipeline.report.build import SPLIT_REGIONS_MIN_ITEMS, PageWriters, region_jobs, writer_count
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
@@ -96,12 +96,16 @@ class Progress:
 
 def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
            extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None,
-           workers: int | None = None) -> RunSummary:
+           workers: int | None = None, writers: PageWriters | None = None) -> RunSummary:
     """Resolve, validate and publish (with the run log and the review report, whose document pages `workers`
     processes write); on validation failure record the failed run, write the failure reports and publish
-    nothing."""
+    nothing. `writers`: page writers the caller started (start_report), which this closes; else they are started
+    here."""
     out_dir = Path(out_dir)
-    writers = _page_writers(workers, extracted)
+    if writers is None:
+        reused = {(r.source, r.sha256) for r in plan.reused}
+        writers = start_report([r for r in results if (r.source, r.sha256) not in reused], src_dir, out_dir,
+                               plan.manifest, workers)
     try:
         return _finish(results, src_dir, out_dir, run_id, started, plan, extracted, keep_versions, overrides, workers,
                        writers)
@@ -110,18 +114,33 @@ def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: 
             writers.close()
 
 
-def _page_writers(workers: int | None, extracted: int) -> PageWriters | None:
-    """Processes for the report's new document pages, started now when this run extracted several documents
-    (pages to write) and may use more than one process: they load their libraries while the tables are built,
-    validated and written, instead of after."""
-    count = writer_count(workers, extracted)
+def start_report(fresh: list[DocumentResult], src_dir: Path, out_dir: Path, manifest: dict[str, dict],
+                 workers: int | None) -> PageWriters | None:
+    """Processes for the report's new document pages, started when this run may use more than one process and
+    extracted several documents (pages to write) or a PDF with many items (page images to share): while the
+    tables are stored, built, validated and written on one core, they load their libraries and draw the page
+    images of the PDFs just extracted (`fresh`) on the others, instead of after. None otherwise: the report then
+    writes its pages itself."""
+    folder = scratch_folder(out_dir, "regions")
+    try:
+        jobs = region_jobs(fresh, src_dir, out_dir, manifest, folder)
+    except Exception as exc:  # the pages then draw their images themselves
+        log.warning("the report's page images cannot be drawn ahead (%s: %s)", type(exc).__name__, exc)
+        jobs = []
+    long_pdf = any(sum(map(len, job.items.values())) >= SPLIT_REGIONS_MIN_ITEMS for job in jobs)
+    count = writer_count(workers, max(len(fresh), 2 if long_pdf else 0))
     if count < 2:
         return None
     try:
-        return PageWriters(count)
-    except OSError as exc:  # the report then writes its pages itself
+        writers = PageWriters(count)
+    except OSError as exc:
         log.warning("could not start processes for the report's pages (%s)", exc)
         return None
+    try:
+        writers.render_ahead(jobs, folder)
+    except Exception as exc:
+        log.warning("the report's page images could not be drawn ahead (%s: %s)", type(exc).__name__, exc)
+    return writers
 
 
 def _finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
@@ -201,7 +220,14 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     log.info("%d file(s) in %s: %d new, %d changed, %d unchanged, %d removed; %d to process",
              len(files), src_dir, plan.added, plan.changed, plan.unchanged, plan.removed, len(plan.todo))
     fresh = _process(src_dir, out_dir, plan.todo, options) if plan.todo else []
-    fresh = store(out_dir, plan, fresh)
+    # Started before storing the results, so the page images are drawn while they are written (to disk, mostly).
+    writers = start_report(fresh, src_dir, out_dir, plan.manifest, options.workers)
+    try:
+        fresh = store(out_dir, plan, fresh)
+    except BaseException:
+        if writers is not None:
+            writers.close()
+        raise
     results = plan.reused + fresh
     return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides,
-                  options.workers)
+                  options.workers, writers)

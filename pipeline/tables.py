@@ -8,7 +8,7 @@ from dataclasses import asdict, replace
 import pandas as pd
 
 from pipeline import PIPELINE_VERSION
-from pipeline.records import DocumentResult, Provenance
+from pipeline.records import DocumentResult, Figure, Mention, Provenance, Recommendation
 from pipeline.resolve import resolve
 from pipeline.resolve.overrides import Overrides
 from pipeline.schemas import TABLES
@@ -21,6 +21,18 @@ Tables = dict[str, pd.DataFrame]
 def record_id(prefix: str, *parts: object) -> str:
     """Ids come from content (document, position, text), never from row order or time."""
     return f"{prefix}_" + hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def mention_id(m: Mention) -> str:
+    return record_id("men", m.prov.doc_id, m.prov.norm_start, m.prov.norm_end, m.text)
+
+
+def figure_id(f: Figure) -> str:
+    return record_id("fig", f.prov.doc_id, f.prov.norm_start, f.prov.norm_end, f.text)
+
+
+def recommendation_id(r: Recommendation) -> str:
+    return record_id("rec", r.prov.doc_id, r.prov.norm_start, r.prov.norm_end, r.text)
 
 
 def _prov(p: Provenance) -> dict:
@@ -60,10 +72,10 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
         org_id = resolution.mention_org.get(index)
         if org_id is None:
             continue  # an acronym no document or gazetteer defines: not known to be an organisation
-        mention_rows.append({"mention_id": record_id("men", m.prov.doc_id, m.prov.norm_start, m.prov.norm_end, m.text),
+        mention_rows.append({"mention_id": mention_id(m),
                              "org_id": org_id, "text": m.text, "acronym": m.acronym, "org_type": m.org_type,
                              **_prov(m.prov)})
-    figure_rows = [{"figure_id": record_id("fig", f.prov.doc_id, f.prov.norm_start, f.prov.norm_end, f.text),
+    figure_rows = [{"figure_id": figure_id(f),
                     "text": f.text, "value": f.value, "value_max": f.value_max, "unit": f.unit, "counted": f.counted,
                     "qualifier": f.qualifier, "sentence": f.sentence, **_prov(f.prov)}
                    for r in results for f in r.figures]
@@ -71,7 +83,7 @@ def build_tables(results: list[DocumentResult], runs: list[dict] | None = None,
     for r in results:
         first_by_text: dict[str, str] = {}
         for rec in r.recommendations:
-            rid = record_id("rec", rec.prov.doc_id, rec.prov.norm_start, rec.prov.norm_end, rec.text)
+            rid = recommendation_id(rec)
             key = f"{rec.audience or ''}\x1f{squash(rec.text).lower()}"  # same words to another audience is not a restatement
             recommendation_rows.append({"recommendation_id": rid, "text": rec.text, "audience": rec.audience,
                                         "kind": rec.kind, "duplicate_of": first_by_text.get(key),

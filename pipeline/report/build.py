@@ -22,7 +22,9 @@ import multiprocessing
 import os
 import shutil
 from collections import Counter, defaultdict
-from dataclasses import asdict
+from collections.abc import Callable
+from concurrent.futures import Future, as_completed
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pandas as pd
@@ -35,9 +37,10 @@ from pipeline.report.context import source_problem
 from pipeline.report.failures import write_failure_report
 from pipeline.report.html import cell, esc, page, table, text_of
 import pipeline.report.pages as document_pages
-from pipeline.report.pages import (DOCUMENTS_DIR, INDEX_PAGE, ORGANISATIONS_PAGE, DocumentOutcome, _lower_priority,
-                                   _PageJob, _ready, _row_type, _write_job)
+from pipeline.report.pages import (DOCUMENTS_DIR, INDEX_PAGE, ORGANISATIONS_PAGE, PDF, DocumentOutcome, RegionJob,
+                                   _lower_priority, _PageJob, _ready, _row_type, _write_job, render_ahead)
 from pipeline.schemas import TABLES
+from pipeline.tables import figure_id, mention_id, recommendation_id
 from pipeline.validate import ValidationFailed, validate_tables
 
 log = logging.getLogger(__name__)
@@ -49,6 +52,11 @@ OTHER = "(all others)"
 
 FAILURES_PAGE = "validation_failures.html"
 PAGE_KEYS = "pages.json"  # in DOCUMENTS_DIR
+# A document with at least this many items has its page images drawn ahead by all the page writers, each taking
+# every n-th of its pages: one long report's images would otherwise keep one writer busy and the others idle.
+SPLIT_REGIONS_MIN_ITEMS = 40
+# The rule of a mention that is only an acronym (pipeline.nlp.components).
+BARE_ACRONYM_RULE = "acronym_bare"
 REVALIDATION_NOTE = ("These cases come from checking the published tables again, against the pandera models of the "
                      "pipeline that wrote this report: a version published by an earlier pipeline may fail models "
                      "that have changed since.")
@@ -63,7 +71,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     report written before (report_dir itself, or the previous version's), whose unchanged pages are reused;
     `workers`: processes writing document pages (default: one per core; 1 writes them in this process);
     `validated`: the caller has just validated these very tables (else the report checks them itself);
-    `writers`: page-writing processes the caller started ahead (then `workers` is not used)."""
+    `writers`: page-writing processes the caller started ahead (then `workers` is not used), with any page
+    images they were given to draw ahead (PageWriters.render_ahead), which the pages take."""
     report_dir, src_dir = Path(report_dir), Path(src_dir)
     (report_dir / DOCUMENTS_DIR).mkdir(parents=True, exist_ok=True)
     documents = tables["documents"].sort_values("source", kind="mergesort")
@@ -93,13 +102,18 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
             by_doc[doc.doc_id] = outcome
             log.debug("report [%d/%d] %s: unchanged, page reused", number, len(documents), doc.source)
     org_at = columns["mentions"].index("org_id")
-    jobs = [_PageJob(doc._asdict(), own, columns, org_columns,
-                     {o: org_rows[o] for o in {row[org_at] for row in own["mentions"]} if o in org_rows},
-                     passwords.lookup(doc.source), manifest.get(doc.source), src_dir, report_dir, out_dir)
-            for _, doc, own in to_write]
-    if writers is not None and len(jobs) > 1:
-        written = writers.map(jobs)
+
+    def job(doc, own: dict[str, list], rendered: dict | None = None, rendered_dir: Path | None = None) -> _PageJob:
+        return _PageJob(doc._asdict(), own, columns, org_columns,
+                        {o: org_rows[o] for o in {row[org_at] for row in own["mentions"]} if o in org_rows},
+                        passwords.lookup(doc.source), manifest.get(doc.source), src_dir, report_dir, out_dir,
+                        rendered or {}, rendered_dir)
+
+    ahead = writers.ahead if writers is not None else None
+    if writers is not None and len(to_write) > 1:
+        written = writers.write([(doc.doc_id, functools.partial(job, doc, own)) for _, doc, own in to_write])
     else:
+        jobs = [job(doc, own, *(ahead.take(doc.doc_id) if ahead is not None else ())) for _, doc, own in to_write]
         pool_size = writer_count(workers, len(jobs))
         if pool_size > 1:
             with PageWriters(pool_size) as own_writers:
@@ -137,7 +151,8 @@ class PageWriters:
     """Processes writing document pages (independent of each other; rendering a page's images is most of their
     cost), forked from the run's warm forkserver. Started before the report is due, they load the page code
     (pipeline.report.pages: a twentieth of a second, no pandas) while the run builds, validates and writes its
-    tables, at a lower scheduling priority (WRITER_NICENESS), so they take only the CPU the run leaves idle."""
+    tables, at a lower scheduling priority (WRITER_NICENESS), so they take only the CPU the run leaves idle; and
+    meanwhile they can draw the page images of the documents the run has just extracted (render_ahead)."""
 
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
@@ -145,22 +160,123 @@ class PageWriters:
         from pipeline.workers import forkserver_context
 
         self.workers = workers
+        self.ahead: RegionsAhead | None = None
         self._pool = ProcessPoolExecutor(workers, mp_context=forkserver_context(), initializer=_lower_priority)
         for _ in range(workers):  # processes start on demand: ask for all of them now
             self._pool.submit(_ready)
+
+    def render_ahead(self, jobs: list[RegionJob], folder: Path) -> None:
+        """Start drawing these documents' page images into `folder`, for write() or write_report to take; a
+        document with many items is shared among the writers, page by page."""
+        futures: dict[str, list[Future]] = defaultdict(list)
+        self.ahead = RegionsAhead(folder, futures)
+        for job in jobs:
+            items = sum(len(values) for values in job.items.values())
+            parts = self.workers if items >= SPLIT_REGIONS_MIN_ITEMS else 1
+            for part in range(parts):
+                futures[job.document["doc_id"]].append(self._pool.submit(render_ahead, replace(job, part=part,
+                                                                                              parts=parts)))
 
     def map(self, jobs: list[_PageJob]) -> list[tuple[DocumentOutcome, float]]:
         """Write these pages; outcomes in job order."""
         return list(self._pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (self.workers * 4))))
 
+    def write(self, pages: list[tuple[str, Callable[..., _PageJob]]]) -> list[tuple[DocumentOutcome, float]]:
+        """Write the pages of (doc_id, job maker) pairs; outcomes in the order given. A page whose images are
+        being drawn ahead is handed out once they are done, with them; the others at once."""
+        ahead = self.ahead if self.ahead is not None else RegionsAhead(None, {})
+        futures: dict[int, Future] = {}
+        waiting: dict[Future, int] = {}
+        for index, (doc_id, make_job) in enumerate(pages):
+            drawing = ahead.pending(doc_id)
+            if not drawing:
+                futures[index] = self._pool.submit(_write_job, make_job())
+            waiting.update((future, index) for future in drawing)
+        for drawn in as_completed(waiting):
+            index = waiting[drawn]
+            doc_id, make_job = pages[index]
+            if index not in futures and all(future.done() for future in ahead.pending(doc_id)):
+                futures[index] = self._pool.submit(_write_job, make_job(*ahead.take(doc_id)))
+        return [futures[index].result() for index in range(len(pages))]
+
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
+        if self.ahead is not None:
+            self.ahead.close()
 
     def __enter__(self) -> PageWriters:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class RegionsAhead:
+    """Page images being drawn ahead (PageWriters.render_ahead): per document, the future of its regions and
+    the folder they are drawn into (under `folder`, removed by close())."""
+
+    def __init__(self, folder: Path | None, futures: dict[str, list[Future]]):
+        self.folder = folder
+        self._futures = futures
+
+    def pending(self, doc_id: str) -> list[Future]:
+        return self._futures.get(doc_id, [])
+
+    def take(self, doc_id: str) -> tuple[dict, Path | None]:
+        """A document's regions drawn ahead and their folder, once drawn (waits); none if it was not given, or
+        drawing failed (its page then draws them)."""
+        futures = self._futures.pop(doc_id, [])
+        if not futures or self.folder is None:
+            return {}, None
+        regions: dict = {}
+        for future in futures:
+            try:
+                regions.update(future.result())
+            except Exception as exc:  # that part's items are drawn with the page
+                log.warning("page images drawn ahead for %s failed (%s: %s); its page draws them", doc_id,
+                            type(exc).__name__, exc)
+        return regions, self.folder / doc_id
+
+    def close(self) -> None:
+        for futures in self._futures.values():
+            for future in futures:
+                future.cancel()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def region_jobs(results: list, src_dir: Path, out_dir: Path | None, manifest: dict[str, dict],
+                folder: Path) -> list[RegionJob]:
+    """What drawing ahead the page images of just-extracted PDFs takes: their items as the tables will hold
+    them, with the ids the tables will give them. A bare acronym becomes an organisation only if a document or
+    the gazetteer defines it, which resolution decides later: unless the gazetteer knows it or its own document
+    defines it ("Household Energy Trust (HET)"), its image is left to the page (most such mentions are dropped,
+    and would be drawn for nothing)."""
+    passwords = load_passwords(src_dir)
+    shared = ("page", "start", "end", "norm_start", "norm_end", "text")
+    columns = {"mentions": ("mention_id", *shared), "figures": ("figure_id", *shared, "sentence"),
+               "recommendations": ("recommendation_id", *shared)}
+
+    def values(item_id: str, item, *extra) -> list:
+        p = item.prov
+        return [item_id, p.page, p.start, p.end, p.norm_start, p.norm_end, item.text, *extra]
+
+    jobs, seen = [], set()
+    for result in results:
+        if result.media_type != PDF or result.doc_id in seen or not (
+                result.mentions or result.figures or result.recommendations):
+            continue
+        seen.add(result.doc_id)
+        defined = {m.acronym for m in result.mentions if m.acronym}
+        items = {"mentions": [values(mention_id(m), m) for m in result.mentions
+                              if m.prov.rule != BARE_ACRONYM_RULE or m.known_id or m.text in defined],
+                 "figures": [values(figure_id(f), f, f.sentence) for f in result.figures],
+                 "recommendations": [values(recommendation_id(r), r) for r in result.recommendations]}
+        document = {"doc_id": result.doc_id, "source": result.source, "sha256": result.sha256,
+                    "media_type": result.media_type}
+        jobs.append(RegionJob(document, items, columns, passwords.lookup(result.source),
+                              manifest.get(result.source), Path(src_dir), out_dir, folder / result.doc_id))
+    return jobs
 
 
 def _rows_by_key(frame: pd.DataFrame, key: str) -> tuple[tuple[str, ...], dict[str, list]]:

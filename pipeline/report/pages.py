@@ -11,7 +11,7 @@ import os
 import shutil
 import time
 from collections import defaultdict, namedtuple
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.report.context import Context, Source, load_source, sentence_context, span_agrees, span_context
@@ -71,6 +71,28 @@ class _PageJob:
     src_dir: Path
     report_dir: Path
     out_dir: Path | None
+    # Page images drawn ahead (see RegionJob): item id -> (its request, its region), the files in `rendered_dir`.
+    rendered: dict[str, tuple[RegionRequest, Region]] = field(default_factory=dict)
+    rendered_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class RegionJob:
+    """A PDF's page images, drawn ahead: while the run still resolves, validates and writes its tables, page
+    writers draw the images of the documents it has just extracted (from their records, which is all the images
+    depend on), into `folder`; the page written later takes each image whose request is exactly the one it makes
+    (same item, page and span; the same source, unchanged) and draws any other itself."""
+
+    document: dict  # doc_id, source, sha256, media_type
+    items: dict[str, list[list]]  # table name -> the document's items (values in `columns` order)
+    columns: dict[str, tuple[str, ...]]
+    password: str | None
+    known: dict | None
+    src_dir: Path
+    out_dir: Path | None
+    folder: Path
+    part: int = 0  # a long document's pages are shared among several jobs: this one draws every parts-th page
+    parts: int = 1
 
 
 @functools.cache
@@ -83,21 +105,48 @@ def _row_type(name: str, fields: tuple[str, ...]) -> type:
 def _write_job(job: _PageJob) -> tuple[DocumentOutcome, float]:
     started = time.perf_counter()
     doc = _row_type("Document", tuple(job.document))(**job.document)
-    items = {}
-    for name, values in job.items.items():
-        row = _row_type(name, job.columns[name])
-        # In text order, ties kept in table order (as a stable sort on the offsets would).
-        items[name] = sorted((row(*v) for v in values), key=lambda r: (r.norm_start, r.norm_end))
+    items = _rows(job.items, job.columns)
     org = _row_type("Organisation", job.org_columns)
     organisations = {org_id: org(*values) for org_id, values in job.organisations.items()}
     outcome = _write_document(doc, items, organisations, job.src_dir, job.report_dir, job.password, job.out_dir,
-                              job.known)
+                              job.known, job.rendered, job.rendered_dir)
     return outcome, time.perf_counter() - started
+
+
+def _rows(items: dict[str, list[list]], columns: dict[str, tuple[str, ...]]) -> dict[str, list]:
+    """A document's items as row tuples, each table's in text order, ties kept in table order (as a stable sort
+    on the offsets would)."""
+    rows = {}
+    for name, values in items.items():
+        row = _row_type(name, columns[name])
+        rows[name] = sorted((row(*v) for v in values), key=lambda r: (r.norm_start, r.norm_end))
+    return rows
+
+
+def render_ahead(job: RegionJob) -> dict[str, tuple[RegionRequest, Region]]:
+    """Draw a PDF's page images into job.folder, as its page would (RegionJob); item id -> (request, region).
+    Nothing when the source cannot give them (its page will say why)."""
+    doc = _row_type("Document", tuple(job.document))(**job.document)
+    own = _rows(job.items, job.columns)
+    source = load_source(job.src_dir, doc.source, doc.sha256, job.password, job.out_dir, job.known)
+    if source.problem or source.pages is None:
+        return {}
+    _, disagreeing = _contexts(source, own)
+    requests = _requests(doc, source, own, disagreeing)
+    if job.parts > 1:
+        pages = sorted({r.page for r in requests})
+        mine = set(pages[job.part::job.parts])
+        requests = [r for r in requests if r.page in mine]
+    if not requests:
+        return {}
+    regions = render_regions(source.path, source.pages, requests, job.folder, password=job.password)
+    return {r.item_id: (r, regions[r.item_id]) for r in requests if r.item_id in regions}
 
 
 def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Path, report_dir: Path,
                     password: str | None = None, out_dir: Path | None = None,
-                    known: dict | None = None) -> DocumentOutcome:
+                    known: dict | None = None, rendered: dict | None = None,
+                    rendered_dir: Path | None = None) -> DocumentOutcome:
     mentions, figures, recommendations = own["mentions"], own["figures"], own["recommendations"]
     # Images of an earlier report written into the same folder must not outlive it.
     shutil.rmtree(report_dir / DOCUMENTS_DIR / doc.doc_id, ignore_errors=True)
@@ -106,7 +155,8 @@ def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Pat
     source = load_source(src_dir, doc.source, doc.sha256, password, out_dir, known) if count else None
     read_seconds = time.perf_counter() - started if source and source.read_again else 0.0
     contexts, disagreeing = _contexts(source, own)
-    regions, requested = _regions(doc, source, own, disagreeing, report_dir, password) if source else ({}, 0)
+    regions, requested = _regions(doc, source, own, disagreeing, report_dir / DOCUMENTS_DIR / doc.doc_id, password,
+                                  rendered or {}, rendered_dir) if source else ({}, 0)
     pdf_items = count - len(disagreeing) if doc.media_type == PDF and source and source.pages is not None else 0
     outcome_problem = source.problem if source else None
     disagreements = len(disagreeing)
@@ -123,23 +173,50 @@ def _write_document(doc, own: dict[str, list], organisations: dict, src_dir: Pat
                            read_seconds)
 
 
-def _regions(doc, source: Source, own: dict[str, list], disagreeing: set[str], report_dir: Path,
-             password: str | None) -> tuple[dict[str, Region], int]:
-    """Page images for a PDF's items, capped; items whose span no longer matches the source get none (the
-    offsets would point at other words)."""
+def _requests(doc, source: Source, own: dict[str, list], disagreeing: set[str]) -> list[RegionRequest]:
+    """The items of a PDF to draw page images of, capped: recommendations first, then figures, then mentions;
+    items whose span no longer matches the source get none (the offsets would point at other words)."""
     if doc.media_type != PDF or source.pages is None:
-        return {}, 0
+        return []
     requests = []
     for name, key in (("recommendations", "recommendation_id"), ("figures", "figure_id"), ("mentions", "mention_id")):
         for row in own[name]:
             if getattr(row, key) not in disagreeing:
                 requests.append(RegionRequest(getattr(row, key), int(row.page), int(row.start), int(row.end)))
-    requests = requests[:MAX_IMAGES_PER_DOCUMENT]
-    if not requests:
-        return {}, 0
-    regions = render_regions(source.path, source.pages, requests, report_dir / DOCUMENTS_DIR / doc.doc_id,
-                             password=password)
+    return requests[:MAX_IMAGES_PER_DOCUMENT]
+
+
+def _regions(doc, source: Source, own: dict[str, list], disagreeing: set[str], folder: Path,
+             password: str | None, rendered: dict[str, tuple[RegionRequest, Region]],
+             rendered_dir: Path | None) -> tuple[dict[str, Region], int]:
+    """Page images for a PDF's items, in `folder`: those drawn ahead for exactly the same request are moved
+    there, the others drawn now."""
+    requests = _requests(doc, source, own, disagreeing)
+    regions: dict[str, Region] = {}
+    missing = []
+    for request in requests:
+        request_ahead, region = rendered.get(request.item_id, (None, None))
+        if request_ahead != request or not _took(region, rendered_dir, folder):
+            missing.append(request)
+        else:
+            regions[request.item_id] = region
+    if missing:
+        regions.update(render_regions(source.path, source.pages, missing, folder, password=password))
     return regions, len(requests)
+
+
+def _took(region: Region, rendered_dir: Path | None, folder: Path) -> bool:
+    """Move a region's image drawn ahead into `folder` (a region without one, only a problem, needs nothing)."""
+    if region.path is None:
+        return True
+    if rendered_dir is None:
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.move(rendered_dir / region.path, folder / region.path)
+    except OSError:
+        return False
+    return True
 
 
 def _contexts(source: Source | None, own: dict[str, list]) -> tuple[dict[str, Context], set[str]]:
