@@ -15,14 +15,13 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import pickle
-import uuid
 import zlib
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 
 import pipeline
+from pipeline.durable import atomic_write, atomic_write_many
 from pipeline.records import DocumentResult
 
 log = logging.getLogger(__name__)
@@ -59,16 +58,6 @@ class SourceTexts:
 
 def state_dir(out_dir: Path) -> Path:
     return Path(out_dir) / STATE_DIR
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def load_manifest(out_dir: Path) -> dict[str, dict]:
@@ -138,7 +127,7 @@ def store_texts(out_dir: Path, result: DocumentResult) -> DocumentResult:
     if result.texts is None:
         return result
     if result.sha256:
-        _atomic_write(_texts_path(out_dir, result.sha256), result.texts)
+        atomic_write(_texts_path(out_dir, result.sha256), result.texts)
     return replace(result, texts=None)
 
 
@@ -189,10 +178,9 @@ def store(out_dir: Path, plan: Plan, results: list[DocumentResult]) -> list[Docu
     """Cache new results and their texts and write the manifest (before publishing: they describe sources, not
     outputs); return the results without their texts."""
     kept = [store_texts(out_dir, result) for result in results]
-    for result in kept:
-        if result.sha256 and result.status not in UNCACHED_STATUSES:
-            _atomic_write(_result_path(out_dir, result.sha256), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    _atomic_write(state_dir(out_dir) / "manifest.json", json.dumps(plan.manifest, indent=1, sort_keys=True).encode())
+    atomic_write_many([(_result_path(out_dir, result.sha256), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                       for result in kept if result.sha256 and result.status not in UNCACHED_STATUSES])
+    atomic_write(state_dir(out_dir) / "manifest.json", json.dumps(plan.manifest, indent=1, sort_keys=True).encode())
     live = {entry["sha256"] for entry in plan.manifest.values()}
     _prune(state_dir(out_dir) / "results", live)
     _prune(state_dir(out_dir) / "texts", live)
@@ -228,4 +216,4 @@ def load_runs(out_dir: Path) -> list[dict]:
 def record_run(out_dir: Path, run: dict) -> None:
     """Append one run to runs.jsonl (rewritten atomically: the log is small)."""
     runs = [r for r in load_runs(out_dir) if r.get("run_id") != run["run_id"]] + [run]
-    _atomic_write(state_dir(out_dir) / "runs.jsonl", "".join(json.dumps(r, sort_keys=True) + "\n" for r in runs).encode())
+    atomic_write(state_dir(out_dir) / "runs.jsonl", "".join(json.dumps(r, sort_keys=True) + "\n" for r in runs).encode())

@@ -15,21 +15,19 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.datapackage import datapackage
+from pipeline.durable import sync_tree
 from pipeline.schemas import TABLES
 
 DEFAULT_KEEP_VERSIONS = 5
 DUCKDB_FILE = "dataset.duckdb"
 DATAPACKAGE_FILE = "datapackage.json"
 REPORT_DIR = "report"
-# Threads making a new version's files durable (see _fsync_tree).
-FSYNC_THREADS = 8
 
 
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS,
@@ -51,7 +49,7 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int =
         (staging / DATAPACKAGE_FILE).write_text(json.dumps(datapackage(), indent=2) + "\n", encoding="utf-8")
         if extras is not None:
             extras(staging)
-        _fsync_tree(staging)
+        sync_tree(staging)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         version = versions / f"{stamp}-{digest.hexdigest()[:12]}"
         os.rename(staging, version)
@@ -96,32 +94,6 @@ def _write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
             con.unregister("frame")
     finally:
         con.close()
-
-
-def _fsync_tree(directory: Path) -> None:
-    """Make every file and folder of the new version durable before it becomes current. The fsyncs run from a
-    few threads (each call waits on the disk without holding the GIL, and the file system commits concurrent
-    ones together): hundreds of report pages and images took most of a second one by one."""
-    paths, folders = [], []
-    for root, _, files in os.walk(directory):
-        folders.append(root)
-        for name in files:
-            path = os.path.join(root, name)
-            if os.stat(path).st_nlink == 1:  # else a report page linked from an earlier version, already durable
-                paths.append(path)
-    with ThreadPoolExecutor(FSYNC_THREADS) as pool:
-        list(pool.map(_fsync_file, paths))
-    for folder in folders:
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_file(path: str) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
 
 
 def _swap_current(out_dir: Path, version: Path) -> None:

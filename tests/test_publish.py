@@ -297,20 +297,3 @@ def test_a_failing_report_does_not_stop_publishing(small_source, tmp_path, monke
     version = ingest(small_source, tmp_path / "out").version
     assert (version / "documents.parquet").is_file()
     assert not (version / "report" / "index.html").exists()
-
-
-def test_every_new_file_of_a_version_is_made_durable_and_linked_ones_are_not_synced_again(tmp_path, monkeypatch):
-    from pipeline import publish as publishing
-
-    version = tmp_path / "version"
-    (version / "report" / "documents" / "doc_1").mkdir(parents=True)
-    new = [version / "a.parquet", version / "report" / "index.html", version / "report" / "documents" / "doc_1" / "1.png"]
-    for path in new:
-        path.write_bytes(b"x")
-    earlier = tmp_path / "earlier.html"
-    earlier.write_text("page")
-    os.link(earlier, version / "report" / "documents" / "doc_2.html")
-    synced: list[str] = []
-    monkeypatch.setattr(publishing, "_fsync_file", synced.append)
-    publishing._fsync_tree(version)
-    assert sorted(synced) == sorted(str(p) for p in new)
