@@ -164,6 +164,8 @@ def test_a_run_with_two_processes_publishes_the_same_report_and_leaves_no_scratc
     files = _files(one)
     assert sum(name.endswith(".png") for name in files) > 5
     assert _files(two) == files
+    # The organisations page, which the run writes while the page writers work, is the same too.
+    assert (two.parent / "organisations.html").read_bytes() == (one.parent / "organisations.html").read_bytes()
     assert not list((tmp_path / "two" / "versions").glob(".regions-*"))
 
 

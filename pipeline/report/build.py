@@ -110,8 +110,12 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
                         rendered or {}, rendered_dir)
 
     ahead = writers.ahead if writers is not None else None
+    organisations = functools.partial(_write_organisations, tables, report_dir)
     if writers is not None and len(to_write) > 1:
-        written = writers.write([(doc.doc_id, functools.partial(job, doc, own)) for _, doc, own in to_write])
+        # The organisations page needs no page's outcome: this process writes it while the writers work.
+        written = writers.write([(doc.doc_id, functools.partial(job, doc, own)) for _, doc, own in to_write],
+                                meanwhile=organisations)
+        organisations = None
     else:
         jobs = [job(doc, own, *(ahead.take(doc.doc_id) if ahead is not None else ())) for _, doc, own in to_write]
         pool_size = writer_count(workers, len(jobs))
@@ -127,7 +131,8 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     for doc_id, outcome in by_doc.items():
         keys[doc_id].update({**asdict(outcome), "read_seconds": 0.0})
     outcomes = [by_doc[doc_id] for doc_id in documents["doc_id"]]
-    _write_organisations(tables, report_dir)
+    if organisations is not None:
+        organisations()
     _remove_stale(report_dir, set(documents["doc_id"]))
     (report_dir / DOCUMENTS_DIR / PAGE_KEYS).write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
     failures = _no_failures() if validated else _revalidate(tables, report_dir)
@@ -181,9 +186,11 @@ class PageWriters:
         """Write these pages; outcomes in job order."""
         return list(self._pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (self.workers * 4))))
 
-    def write(self, pages: list[tuple[str, Callable[..., _PageJob]]]) -> list[tuple[DocumentOutcome, float]]:
+    def write(self, pages: list[tuple[str, Callable[..., _PageJob]]],
+              meanwhile: Callable[[], object] | None = None) -> list[tuple[DocumentOutcome, float]]:
         """Write the pages of (doc_id, job maker) pairs; outcomes in the order given. A page whose images are
-        being drawn ahead is handed out once they are done, with them; the others at once."""
+        being drawn ahead is handed out once they are done, with them; the others at once. `meanwhile` is called
+        once they are handed out, while the writers work."""
         ahead = self.ahead if self.ahead is not None else RegionsAhead(None, {})
         futures: dict[int, Future] = {}
         waiting: dict[Future, int] = {}
@@ -192,6 +199,8 @@ class PageWriters:
             if not drawing:
                 futures[index] = self._pool.submit(_write_job, make_job())
             waiting.update((future, index) for future in drawing)
+        if meanwhile is not None:
+            meanwhile()
         for drawn in as_completed(waiting):
             index = waiting[drawn]
             doc_id, make_job = pages[index]
