@@ -2,6 +2,8 @@
 
 Layout of OUT_DIR:
     versions/<version>/   each successful publish: <table>.parquet, dataset.duckdb, datapackage.json
+    versions/.staging-*/, versions/.regions-*/   a run's version and page images in the making (removed by
+                          the run; what a killed run left, by the next publish)
     current               symlink to the newest version, swapped with one atomic rename
     <table>.parquet, dataset.duckdb, datapackage.json   symlinks through `current`
 A reader sees the old or the new dataset, never a mix; a failed run never touches `current`.
