@@ -19,7 +19,7 @@ from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, s
 from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish, scratch_folder
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
-from pipeline.report.build import SPLIT_REGIONS_MIN_ITEMS, PageWriters, region_jobs, writer_count
+from pipeline.report.build import SPLIT_REGIONS_MIN_ITEMS, PageWriters, page_keys, region_jobs, writer_count
 from pipeline.resolve.overrides import Overrides, load_overrides
 from pipeline.tables import build_tables
 from pipeline.validate import ValidationFailed, validate_tables
@@ -122,8 +122,11 @@ def start_report(fresh: list[DocumentResult], src_dir: Path, out_dir: Path, mani
     images of the PDFs just extracted (`fresh`) on the others, instead of after. None otherwise: the report then
     writes its pages itself."""
     folder = scratch_folder(out_dir, "regions")
+    # A document whose content already has a page in the current report (a forced run) most likely keeps it:
+    # its images are left to the page, in case it is written again.
+    paged = set(page_keys(Path(out_dir) / "current" / REPORT_DIR))
     try:
-        jobs = region_jobs(fresh, src_dir, out_dir, manifest, folder)
+        jobs = region_jobs([r for r in fresh if r.doc_id not in paged], src_dir, out_dir, manifest, folder)
     except Exception as exc:  # the pages then draw their images themselves
         log.warning("the report's page images cannot be drawn ahead (%s: %s)", type(exc).__name__, exc)
         jobs = []

@@ -195,3 +195,22 @@ def test_a_run_draws_the_images_of_the_pdfs_it_extracted_before_it_builds_its_ta
     (src / "notes.txt").write_text("The Ministry of Energy met 12 stove makers in May.\n", encoding="utf-8")
     ingest(src, tmp_path / "out", RunOptions(workers=2))
     assert events == [("ahead", ["cooking-review.pdf"]), "tables"]
+
+
+def test_a_forced_run_leaves_the_images_of_pages_the_report_has_to_the_pages(tmp_path, monkeypatch):
+    """Re-extracting unchanged content (--force) most likely gives pages the current report already has, which
+    are reused: drawing their images ahead would be work for nothing. New content is still drawn ahead."""
+    drawn: list = []
+    render_ahead = report_build.PageWriters.render_ahead
+    monkeypatch.setattr(report_build.PageWriters, "render_ahead", lambda self, jobs, folder: drawn.append(
+        sorted(job.document["source"] for job in jobs)) or render_ahead(self, jobs, folder))
+    src = tmp_path / "src"
+    src.mkdir()
+    write_pdf(src / "cooking-review.pdf", PAGES)
+    (src / "notes.txt").write_text("The Ministry of Energy met 12 stove makers in May.\n", encoding="utf-8")
+    ingest(src, tmp_path / "out", RunOptions(workers=2))
+    write_pdf(src / "second.pdf", [PAGES[1], PAGES[2]])
+    forced = ingest(src, tmp_path / "out", RunOptions(workers=2, force=True))
+    assert drawn == [["cooking-review.pdf"], ["second.pdf"]]
+    pages = forced.version / "report" / "documents"
+    assert len(list(pages.glob("*/*.png"))) > 5, "every image is there, drawn ahead or by its page"

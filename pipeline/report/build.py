@@ -83,7 +83,7 @@ def write_report(tables: dict[str, pd.DataFrame], report_dir: Path, src_dir: Pat
     passwords = load_passwords(src_dir)  # encrypted PDFs are re-read with the password the run used
     rows = {name: _rows_by_document(tables[name]) for name in ("mentions", "figures", "recommendations")}
     columns = {name: tuple(table_columns) for name, (table_columns, _) in rows.items()}
-    reusable = _page_keys(earlier) if earlier is not None else {}
+    reusable = page_keys(earlier) if earlier is not None else {}
     # What the run knows of each source (size, time, sha256) spares hashing unchanged files again.
     manifest = load_manifest(out_dir) if out_dir is not None else {}
     keys: dict[str, dict] = {}
@@ -336,7 +336,7 @@ def _page_key(doc, rows: dict[str, tuple[list[str], dict[str, list[list]]]], nam
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def _page_keys(report_dir: Path) -> dict[str, dict]:
+def page_keys(report_dir: Path) -> dict[str, dict]:
     """The page keys an earlier report recorded; none if it has no record (an older report) or it is damaged."""
     try:
         keys = json.loads((Path(report_dir) / DOCUMENTS_DIR / PAGE_KEYS).read_text(encoding="utf-8"))
