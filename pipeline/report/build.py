@@ -31,6 +31,7 @@ import pandas as pd
 
 from pipeline.incremental import load_manifest
 from pipeline.read.passwords import load_passwords
+from pipeline.records import DocumentResult
 from pipeline.report.changes import VersionChanges, compare_versions
 from pipeline.report.charts import bar_chart, heatmap
 from pipeline.report.context import source_problem
@@ -254,7 +255,7 @@ class RegionsAhead:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def region_jobs(results: list, src_dir: Path, out_dir: Path | None, manifest: dict[str, dict],
+def region_jobs(results: list[DocumentResult], src_dir: Path, out_dir: Path | None, manifest: dict[str, dict],
                 folder: Path) -> list[RegionJob]:
     """What drawing ahead the page images of just-extracted PDFs takes: their items as the tables will hold
     them, with the ids the tables will give them. A bare acronym becomes an organisation only if a document or
