@@ -10,7 +10,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
@@ -113,6 +113,12 @@ def _heads_lexicon() -> dict:
     return json.loads((PATTERNS_DIR / "org_heads.json").read_text(encoding="utf-8"))
 
 
+@cache
+def _words(key: str) -> frozenset[str]:
+    """One word list of the lexicon ('heads', 'unit_heads', 'publisher_places' ...) as a set."""
+    return frozenset(_heads_lexicon()[key])
+
+
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     roles = _heads_lexicon()["role_words"]
@@ -127,12 +133,7 @@ def _appositive_cues() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _finals() -> frozenset[str]:
     """Words ending names of concepts, systems and programmes ('Systems', 'Programme')."""
-    return frozenset(_heads_lexicon()["concept_finals"]) | frozenset(_heads_lexicon()["programme_finals"])
-
-
-@lru_cache(maxsize=1)
-def _programme_heads() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["programme_heads"])
+    return _words("concept_finals") | _words("programme_finals")
 
 
 @lru_cache(maxsize=1)
@@ -143,31 +144,6 @@ def _gazetteer_by_acronym() -> dict[str, dict]:
 def _content_words(name: str) -> set[str]:
     """The words of a name key that are not function words: 'United Nations Children's Fund' -> {united, ...}."""
     return set(name_key(name).split()) - {"of", "for", "the", "and", "on", "in", "de", "des", "du"}
-
-
-@lru_cache(maxsize=1)
-def _list_separators() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["list_acronym_separators"])
-
-
-@lru_cache(maxsize=1)
-def _publisher_words() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["publisher_words"])
-
-
-@lru_cache(maxsize=1)
-def _head_words() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["heads"])
-
-
-@lru_cache(maxsize=1)
-def _unit_heads() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["unit_heads"])
-
-
-@lru_cache(maxsize=1)
-def _generic_words() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["generic_modifiers"])
 
 
 def mention_text(text: str) -> str:
@@ -238,7 +214,7 @@ def _across_lines(parsed: ParsedDocument, starts: list[int], mention: Mention) -
             if first.group() in _finals() and not (following and following[0][:1].isupper()):
                 return None  # "... Land Administration" / "Systems in Belarus"; not "U.S. Government" / "Accountability
                 # Office", a name of its own
-            if first.group() in _head_words() and line[first.end():].split()[:1] not in (["of"], ["for"], ["on"]):
+            if first.group() in _words("heads") and line[first.end():].split()[:1] not in (["of"], ["for"], ["on"]):
                 end = block.start + first.end()  # not "Committee on Appropriations": a name of its own
                 org_type = _heads_lexicon()["heads"][first.group()]
     if (start, end) == (mention.prov.norm_start, mention.prov.norm_end):
@@ -286,7 +262,7 @@ def _without_programmes(parsed: ParsedDocument, mentions: list[Mention]) -> list
     names, acronyms = _programme_names(parsed)
     if not names and not acronyms:
         return mentions
-    heads = _programme_heads()
+    heads = _words("programme_heads")
     out = []
     for mention in mentions:
         words = mention.text.split()
@@ -355,11 +331,11 @@ def _units_of_known(doc) -> dict[tuple[int, int], tuple[tuple[int, int], str, st
         if span._.rule != "org_head_shape" or len(span) <= 2:
             continue
         for owner in known:
-            opening = owner.start == span.start and owner.end < span.end and span[-1].text in _head_words() \
-                and span[-1].text not in _programme_heads()
+            opening = owner.start == span.start and owner.end < span.end and span[-1].text in _words("heads") \
+                and span[-1].text not in _words("programme_heads")
             link = owner.start - 1 - (doc[owner.start - 1].lower_ == "the")
             trailing = owner.end == span.end and span.start < link and doc[link].lower_ == "of" \
-                and any(t.text in _head_words() for t in doc[span.start:link])
+                and any(t.text in _words("heads") for t in doc[span.start:link])
             if opening or trailing:
                 units[(span.start, span.end)] = ((owner.start, owner.end), owner.label_,
                                                  (owner.id_ or None) if trailing else None)
@@ -370,7 +346,7 @@ def _units_of_known(doc) -> dict[tuple[int, int], tuple[tuple[int, int], str, st
 def _continues_name(span: Span) -> bool:
     """A known name ending in a head word that goes on with a complement ('of'/'for' and a capitalised word)."""
     doc = span.doc
-    if not (span[-1].text in _head_words() and span.end + 1 < len(doc) and doc[span.end].text in ("of", "for")
+    if not (span[-1].text in _words("heads") and span.end + 1 < len(doc) and doc[span.end].text in ("of", "for")
             and doc[span.end + 1].text[:1].isupper()):
         return False
     complement = doc[span.end + 1:span.end + 4]
@@ -380,7 +356,7 @@ def _continues_name(span: Span) -> bool:
 def _unit_of(before: Span, span: Span) -> bool:
     """'Ministry of Labour, Employment Directorate': a unit named in common words right after its organisation."""
     doc = span.doc
-    return span.start == before.end + 1 and doc[before.end].text == "," and span[-1].text in _unit_heads() \
+    return span.start == before.end + 1 and doc[before.end].text == "," and span[-1].text in _words("unit_heads") \
         and all(is_known_word(t.text) and not is_acronym(t.text) and not is_place(t.text) for t in span[:-1])
 
 
@@ -452,7 +428,7 @@ def _before_joined_name(span: Span, rule: str, first_taken: int) -> Span | None:
     if rule != "org_head_shape" or joint <= span.start or doc[joint].text not in ("and", "&", ","):
         return None
     trimmed = doc[span.start:joint]
-    if not any(t.text in _head_words() for t in trimmed) or not trimmed[-1].text[:1].isupper():
+    if not any(t.text in _words("heads") for t in trimmed) or not trimmed[-1].text[:1].isupper():
         return None
     return trimmed
 
@@ -476,8 +452,8 @@ def _non_org_acronyms(parsed: ParsedDocument) -> frozenset[str]:
     declared = {span._.acronym for doc in parsed.docs for span in doc.spans.get("org_shapes", [])
                 if span._.rule == "acronym_definition"}
     bracketed = {m.group("acr") for m in _BRACKETED_ACRONYM.finditer(parsed.text.text)}
-    return frozenset(bracketed - declared - set(_gazetteer_by_acronym())) | frozenset(
-        _heads_lexicon()["not_org_acronyms"]) | _generic_words()
+    return frozenset(bracketed - declared - set(_gazetteer_by_acronym())) | _words("not_org_acronyms") \
+        | _words("generic_modifiers")
 
 
 def _listed_acronyms(chosen: list, not_orgs: frozenset[str]) -> list:
@@ -488,7 +464,7 @@ def _listed_acronyms(chosen: list, not_orgs: frozenset[str]) -> list:
     if not any(entry[1] == "acronym_bare" for entry in chosen):
         return chosen
     doc = chosen[0][0].doc
-    separators = _list_separators()
+    separators = _words("list_acronym_separators")
 
     def linked(left: Span, right: Span) -> bool:
         between = [t.text for t in doc[left.end:right.start]]
@@ -532,7 +508,7 @@ def _listed_coined(chosen: list, not_orgs: frozenset[str]) -> list:
     if len(chosen) < 2:
         return chosen
     doc = chosen[0][0].doc
-    separators = _list_separators()
+    separators = _words("list_acronym_separators")
     out = list(chosen)
     for (left, left_rule, *_), (right, right_rule, *_) in zip(chosen, chosen[1:]):
         if "acronym_bare" in (left_rule, right_rule):
@@ -553,16 +529,12 @@ def _listed_coined(chosen: list, not_orgs: frozenset[str]) -> list:
 
 # -- publishers in citations --------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _publisher_places() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["publisher_places"])
-
 
 def _is_publishing_place(place: str) -> bool:
     """'London', 'New York, NY', 'Washington, DC', 'Cham': a town, with its state or country after a comma; not a
     country ('Afghanistan: Public Expenditure Update' is a title)."""
     town = place.split(",")[0].strip()
-    return is_town(town) or town in _publisher_places()
+    return is_town(town) or town in _words("publisher_places")
 
 
 def _publisher_slots(text: str) -> list[tuple[int, int]]:
@@ -620,14 +592,9 @@ def _spells_site(words: list[str], site: str) -> bool:
     function_words = lexicon().function_words
     for initials in ("".join(w[0] for w in words), "".join(w[0] for w in words if w.lower() not in function_words)):
         initials = initials.lower()
-        if len(initials) >= 3 and site.startswith(initials) and site[len(initials):] in _site_suffixes():
+        if len(initials) >= 3 and site.startswith(initials) and site[len(initials):] in _words("site_name_suffixes"):
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _site_suffixes() -> frozenset[str]:
-    return frozenset(_heads_lexicon()["site_name_suffixes"])
 
 
 def _after_citation_title(text: str, start: int) -> bool:
@@ -641,7 +608,7 @@ def _publisher_alone(name: str) -> bool:
     """A name standing alone as a citation's last element is a publisher's when it ends in a publisher word ('Zed
     Books', 'Earthscan Publications'); a lone word there may be a town ('Tokmok') as well as a publisher."""
     words = name.split()
-    return 1 < len(words) <= PUBLISHER_MAX_WORDS and words[-1] in _publisher_words() \
+    return 1 < len(words) <= PUBLISHER_MAX_WORDS and words[-1] in _words("publisher_words") \
         and not is_place(name)
 
 
@@ -760,7 +727,7 @@ def _listed_name(parsed: ParsedDocument, block: Block, org_type: str,
     if not words or len(words) > LIST_NAME_MAX_WORDS or not (headed or looks_like_name(name)) \
             or not name[:1].isupper():
         return None
-    if name in _generic_words():
+    if name in _words("generic_modifiers"):
         return None  # "CBO", "NGOs": a kind of organisation, not one
     if any(s < end and start < e for s, e in covered):
         return None  # another rule already found the name
@@ -778,7 +745,7 @@ _SENTENCE_WORDS = frozenset({"a", "an", "as", "to", "with", "by", "through", "in
 def _headed_in_lower_case(words: list[str]) -> bool:
     """A listed name printed in sentence case that a singular head word still makes one: 'Communications and
     information technology authority', 'Chamber of commerce and industry of Kenya'; not 'Local authorities'."""
-    heads = _head_words()
+    heads = _words("heads")
     lexicon_ = _heads_lexicon()
     if len(words) < 3 or any(w.lower() in _role_words() for w in words) \
             or words[-1].lower() in lexicon_["people_nouns"] \
@@ -831,7 +798,7 @@ def _colon_listed_names(parsed: ParsedDocument, found: list[Mention]) -> list[Me
                 if run is None:
                     break
                 name = run.group().strip()
-                if len(name.split()) > LIST_NAME_MAX_WORDS or is_place(name) or name in _generic_words():
+                if len(name.split()) > LIST_NAME_MAX_WORDS or is_place(name) or name in _words("generic_modifiers"):
                     break
                 names.append((offset + run.start(), offset + run.start() + len(name)))
                 if run.end() < len(item.rstrip()):
