@@ -40,6 +40,7 @@ from pipeline.report.html import cell, esc, page, table, text_of
 import pipeline.report.pages as document_pages
 from pipeline.report.pages import (DOCUMENTS_DIR, INDEX_PAGE, ORGANISATIONS_PAGE, PDF, DocumentOutcome, RegionJob,
                                    _lower_priority, _PageJob, _ready, _row_type, _write_job, render_ahead)
+from pipeline.resolve import BARE_ACRONYM_RULE
 from pipeline.schemas import TABLES
 from pipeline.tables import figure_id, mention_id, recommendation_id
 from pipeline.validate import ValidationFailed, validate_tables
@@ -56,8 +57,6 @@ PAGE_KEYS = "pages.json"  # in DOCUMENTS_DIR
 # A document with at least this many items has its page images drawn ahead by all the page writers, each taking
 # every n-th of its pages: one long report's images would otherwise keep one writer busy and the others idle.
 SPLIT_REGIONS_MIN_ITEMS = 40
-# The rule of a mention that is only an acronym (pipeline.nlp.components).
-BARE_ACRONYM_RULE = "acronym_bare"
 REVALIDATION_NOTE = ("These cases come from checking the published tables again, against the pandera models of the "
                      "pipeline that wrote this report: a version published by an earlier pipeline may fail models "
                      "that have changed since.")

@@ -102,9 +102,14 @@ def _row_type(name: str, fields: tuple[str, ...]) -> type:
     return namedtuple(name, fields)
 
 
+def _document_row(document: dict):
+    """A document's row (as the documents table's itertuples() gives it) from its values by column."""
+    return _row_type("Document", tuple(document))(**document)
+
+
 def _write_job(job: _PageJob) -> tuple[DocumentOutcome, float]:
     started = time.perf_counter()
-    doc = _row_type("Document", tuple(job.document))(**job.document)
+    doc = _document_row(job.document)
     items = _rows(job.items, job.columns)
     org = _row_type("Organisation", job.org_columns)
     organisations = {org_id: org(*values) for org_id, values in job.organisations.items()}
@@ -126,7 +131,7 @@ def _rows(items: dict[str, list[list]], columns: dict[str, tuple[str, ...]]) -> 
 def render_ahead(job: RegionJob) -> dict[str, tuple[RegionRequest, Region]]:
     """Draw a PDF's page images into job.folder, as its page would (RegionJob); item id -> (request, region).
     Nothing when the source cannot give them (its page will say why)."""
-    doc = _row_type("Document", tuple(job.document))(**job.document)
+    doc = _document_row(job.document)
     own = _rows(job.items, job.columns)
     source = load_source(job.src_dir, doc.source, doc.sha256, job.password, job.out_dir, job.known)
     if source.problem or source.pages is None:
