@@ -1,7 +1,10 @@
 """What the benchmark runs in a fresh child process, one measurement per process; each prints one JSON line.
 
     python -m bench.probes baseline PDF                 plain pdfplumber extract_words, page by page, pages closed
-    python -m bench.probes ingest SRC OUT [--workers N]  pipeline.run.ingest, timed around the call
+    python -m bench.probes ingest SRC OUT [--workers N] [--warm]
+                                                        pipeline.run.ingest, timed around the call; --warm runs
+                                                        it first on a few of SRC's files, untimed, so the timed
+                                                        run starts with the forkserver and imports warm
     python -m bench.probes stages OUT FILE|DIR          every library stage timed on its own, in this one process
 
 Each reports wall seconds and CPU seconds. CPU time hardly changes when other work shares the machine (wall time
@@ -19,11 +22,15 @@ import json
 import logging
 import multiprocessing.forkserver
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
+# Files of the source folder that a --warm ingest runs on first (a few, of whatever kinds the folder begins with).
+WARM_FILES = 3
 # Stage names in pipeline order, as the benchmark table prints them.
 STAGES = ("hash", "read", "normalise", "structure", "nlp", "extract_mentions", "extract_figures",
           "extract_recommendations", "resolve", "validate", "publish", "report")
@@ -58,14 +65,27 @@ def _stop_forkserver() -> None:
         stop()
 
 
-def ingest(src_dir: Path, out_dir: Path, workers: int | None) -> dict:
+def ingest(src_dir: Path, out_dir: Path, workers: int | None, warm: bool = False) -> dict:
     """The whole pipeline (plan, worker processes, resolve, validate, publish) as `python -m pipeline ingest`.
-    A run that fails validation did all the work but publishing: its time counts, its failures are reported."""
+    A run that fails validation did all the work but publishing: its time counts, its failures are reported.
+    `warm`: first run it, untimed, on copies of a few of the source's files, so the timed run pays no warm-up
+    (the forkserver and this process's imports), as if the workers' forkserver had been kept between runs; its
+    worker processes are new, as in any run."""
     import pipeline.workers
-    from pipeline.run import RunOptions, ingest as run_ingest
+    from pipeline.run import RunOptions, discover, ingest as run_ingest
     from pipeline.validate import ValidationFailed
 
-    result: dict = {"validation_failures": 0, "extract_s": 0.0}
+    if warm:
+        with tempfile.TemporaryDirectory(prefix="bench-warm-") as scratch:
+            for path in discover(src_dir)[:WARM_FILES]:
+                copy = Path(scratch, "src", path.relative_to(src_dir))
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, copy)
+            try:
+                run_ingest(Path(scratch, "src"), Path(scratch, "out"), RunOptions(workers=workers))
+            except ValidationFailed:  # warm all the same: only the timed run is reported
+                pass
+    result: dict = {"validation_failures": 0, "extract_s": 0.0, "warm": warm}
     process_isolated = pipeline.workers.process_isolated
 
     def timed_extraction(*args, **kwargs):  # the per-document phase: what the worker count can speed up
@@ -85,7 +105,9 @@ def ingest(src_dir: Path, out_dir: Path, workers: int | None) -> dict:
         result["validation_failures"] = len(exc.failures)
     result["seconds"] = time.perf_counter() - started
     _stop_forkserver()
-    result["cpu_s"] = _cpu(resource.RUSAGE_SELF) - cpu + _cpu(resource.RUSAGE_CHILDREN)
+    # The forkserver, and with it every worker it reaped, counts once it is stopped: after a --warm run that
+    # includes the untimed run's processes, so no CPU time is reported for it.
+    result["cpu_s"] = None if warm else _cpu(resource.RUSAGE_SELF) - cpu + _cpu(resource.RUSAGE_CHILDREN)
     result["largest_child_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
 
@@ -171,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("src_dir", type=Path)
     run.add_argument("out_dir", type=Path)
     run.add_argument("--workers", type=int, default=None, help="default: the pipeline's (one per core)")
+    run.add_argument("--warm", action="store_true", help="time a second run: the first, untimed, on a few files")
     staged = probes.add_parser("stages")
     staged.add_argument("out_dir", type=Path)
     staged.add_argument("source", type=Path, help="a file, or a folder whose files are all processed")
@@ -179,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.probe == "baseline":
         result = baseline(args.pdf)
     elif args.probe == "ingest":
-        result = ingest(args.src_dir, args.out_dir, args.workers)
+        result = ingest(args.src_dir, args.out_dir, args.workers, args.warm)
     else:
         result = stages(args.out_dir, args.source)
     print(json.dumps(result))

@@ -60,3 +60,18 @@ def test_benchmark_runs_and_reports_every_number(tmp_path):
     # The pipeline holds at least a Python interpreter with pandas and spaCy: tens of megabytes, not bytes.
     assert summary["peak_rss_mb_400_pages"] > 50
     assert "Stage breakdown" in out.stdout and "Targets (issue 7)" in out.stdout
+
+
+def test_warm_ingest_probe_times_a_full_second_run(tmp_path):
+    """--warm runs the pipeline first on a few of the files, elsewhere: the timed run still processes every file
+    into OUT (it is not a re-ingest of what the warm-up wrote), and reports no CPU time (it would include the
+    warm-up's processes)."""
+    src = tmp_path / "src"
+    write_documents(src, 5)
+    out = subprocess.run([sys.executable, "-m", "bench.probes", "ingest", str(src), str(tmp_path / "out"),
+                          "--workers", "1", "--warm"], cwd=REPO_DIR, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["warm"] is True and result["cpu_s"] is None
+    assert result["documents"] == 5 and result["extracted"] == 5 and result["statuses"] == {"ok": 5}
+    assert result["seconds"] > 0 and not list(src.glob("out*"))
