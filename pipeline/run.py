@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +17,7 @@ import pipeline
 from pipeline import schemas
 from pipeline.config import DOCUMENT_TIME_LIMIT_S
 from pipeline.incremental import Plan, load_runs, plan_run, record_run, store, store_texts
-from pipeline.publish import DEFAULT_KEEP_VERSIONS, REPORT_DIR, current_tables, publish, scratch_folder
+from pipeline.publish import DEFAULT_KEEP_VERSIONS, REGIONS, REPORT_DIR, current_tables, publish, scratch_folder
 from pipeline.records import DocumentResult
 from pipeline.report import write_failure_report, write_report
 from pipeline.report.build import SPLIT_REGIONS_MIN_ITEMS, PageWriters, page_keys, region_jobs, writer_count
@@ -96,22 +97,17 @@ class Progress:
 
 def finish(results: list[DocumentResult], src_dir: Path, out_dir: Path, run_id: str, started: datetime, plan: Plan,
            extracted: int, keep_versions: int = DEFAULT_KEEP_VERSIONS, overrides: Overrides | None = None,
-           workers: int | None = None, writers: PageWriters | None = None) -> RunSummary:
+           workers: int | None = None) -> RunSummary:
     """Resolve, validate and publish (with the run log and the review report, whose document pages `workers`
     processes write); on validation failure record the failed run, write the failure reports and publish
-    nothing. `writers`: page writers the caller started (start_report), which this closes; else they are started
-    here."""
+    nothing."""
     out_dir = Path(out_dir)
-    if writers is None:
-        reused = {(r.source, r.sha256) for r in plan.reused}
-        writers = start_report([r for r in results if (r.source, r.sha256) not in reused], src_dir, out_dir,
-                               plan.manifest, workers)
-    try:
+    reused = {(r.source, r.sha256) for r in plan.reused}
+    writers = start_report([r for r in results if (r.source, r.sha256) not in reused], src_dir, out_dir,
+                           plan.manifest, workers)
+    with writers or nullcontext():
         return _finish(results, src_dir, out_dir, run_id, started, plan, extracted, keep_versions, overrides, workers,
                        writers)
-    finally:
-        if writers is not None:
-            writers.close()
 
 
 def start_report(fresh: list[DocumentResult], src_dir: Path, out_dir: Path, manifest: dict[str, dict],
@@ -121,7 +117,9 @@ def start_report(fresh: list[DocumentResult], src_dir: Path, out_dir: Path, mani
     tables are stored, built, validated and written on one core, they load their libraries and draw the page
     images of the PDFs just extracted (`fresh`) on the others, instead of after. None otherwise: the report then
     writes its pages itself."""
-    folder = scratch_folder(out_dir, "regions")
+    if not fresh or writer_count(workers, 2) < 2:  # no new page to write, or no second process allowed
+        return None
+    folder = scratch_folder(out_dir, REGIONS)
     # A document whose content already has a page in the current report (a forced run) most likely keeps it:
     # its images are left to the page, in case it is written again.
     paged = set(page_keys(Path(out_dir) / "current" / REPORT_DIR))
@@ -225,12 +223,7 @@ def ingest(src_dir: Path, out_dir: Path, options: RunOptions = RunOptions()) -> 
     fresh = _process(src_dir, out_dir, plan.todo, options) if plan.todo else []
     # Started before storing the results, so the page images are drawn while they are written (to disk, mostly).
     writers = start_report(fresh, src_dir, out_dir, plan.manifest, options.workers)
-    try:
+    with writers or nullcontext():
         fresh = store(out_dir, plan, fresh)
-    except BaseException:
-        if writers is not None:
-            writers.close()
-        raise
-    results = plan.reused + fresh
-    return finish(results, src_dir, out_dir, run_id, started, plan, len(fresh), options.keep_versions, overrides,
-                  options.workers, writers)
+        return _finish(plan.reused + fresh, src_dir, out_dir, run_id, started, plan, len(fresh),
+                       options.keep_versions, overrides, options.workers, writers)
