@@ -30,6 +30,9 @@ DEFAULT_KEEP_VERSIONS = 5
 DUCKDB_FILE = "dataset.duckdb"
 DATAPACKAGE_FILE = "datapackage.json"
 REPORT_DIR = "report"
+# What a run's scratch folders under versions/ hold (scratch_folder): a version, and page images drawn ahead.
+STAGING, REGIONS = "staging", "regions"
+SCRATCH_PURPOSES = (STAGING, REGIONS)
 
 
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int = DEFAULT_KEEP_VERSIONS,
@@ -38,8 +41,7 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, keep_versions: int =
     files (the review report) before the version becomes visible."""
     out_dir = Path(out_dir)
     versions = out_dir / "versions"
-    versions.mkdir(parents=True, exist_ok=True)
-    staging = versions / f".staging-{uuid.uuid4().hex}"
+    staging = scratch_folder(out_dir, STAGING)
     staging.mkdir()
     try:
         digest = hashlib.sha256()
@@ -122,6 +124,6 @@ def _prune(versions: Path, keep_versions: int, keep: Path) -> None:
     for old in published[:-max(1, keep_versions)]:
         if old != keep:
             shutil.rmtree(old, ignore_errors=True)
-    for pattern in (".staging-*", ".regions-*"):  # from a run that was killed mid-write
-        for leftover in versions.glob(pattern):
+    for purpose in SCRATCH_PURPOSES:  # from a run that was killed mid-write
+        for leftover in versions.glob(f".{purpose}-*"):
             shutil.rmtree(leftover, ignore_errors=True)

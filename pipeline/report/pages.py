@@ -1,7 +1,7 @@
 """One document's review page, and its page images: what the report's page-writing processes run.
 
 This module imports neither pandas nor pandera (the page jobs carry plain values), so a page-writing process
-forked from the workers' forkserver starts in a tenth of a second instead of loading them (~0.4 s each).
+forked from the workers' forkserver starts in a twentieth of a second instead of loading them (~0.4 s each).
 """
 
 from __future__ import annotations
